@@ -1,0 +1,121 @@
+"""The content library: every data file in content/, checked against its schema.
+
+Each kind of content (guides, quiz questions, self-check rules) registers a
+``Kind``: where its files are, the schema that validates them and names their
+translatable strings, and how to count its items. The library, the linter, the
+string extractor and ``--self-test`` all work from this one registry, so a new
+kind of content is one ``register()`` call away from being linted and translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.schema import Found, Node, check
+from core.yamlio import Problem, load_yaml
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # "guides"
+    glob: str  # relative to content/, e.g. "guides/*.yaml"
+    schema: Node
+    ref: str | None = None  # what a Ref(...) to one item is called, e.g. "guide"
+    count_key: str | None = None  # key in ``content lint --json`` counts
+    # one file may hold several items (a list under ``items_key``) or be one item
+    items_key: str | None = None
+
+
+_KINDS: dict[str, Kind] = {}
+# Render jobs: callables that, given the library, yield (template, label, context)
+_PAGES: list[Callable[["ContentLibrary"], Iterable[tuple[str, str, dict]]]] = []
+# Extra checks a kind adds to the linter: callables(library) -> problems
+_CHECKS: list[Callable[["ContentLibrary"], Iterable[Problem]]] = []
+
+COUNT_KEYS = ("guides", "quiz_questions", "checker_rules")
+
+
+def register(kind: Kind) -> Kind:
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def register_pages(producer: Callable[["ContentLibrary"], Iterable[tuple[str, str, dict]]]) -> None:
+    _PAGES.append(producer)
+
+
+def register_check(checker: Callable[["ContentLibrary"], Iterable[Problem]]) -> None:
+    _CHECKS.append(checker)
+
+
+def kinds() -> dict[str, Kind]:
+    _import_kinds()
+    return dict(_KINDS)
+
+
+def pages() -> list:
+    _import_kinds()
+    return list(_PAGES)
+
+
+def checks() -> list:
+    _import_kinds()
+    return list(_CHECKS)
+
+
+def _import_kinds() -> None:
+    """Import the modules that register content kinds (kept lazy for a fast start)."""
+    # Each module registers its kind(s) when imported; add a line per new kind.
+    import core.pages  # noqa: F401  (regions and the help page)
+
+
+@dataclass
+class LoadedFile:
+    path: str  # relative display path, e.g. content/guides/romance.yaml
+    data: object
+    found: Found
+
+
+@dataclass
+class ContentLibrary:
+    """Every content file, loaded and checked. Broken files are reported, not fatal."""
+
+    content_dir: Path
+    files: dict[str, list[LoadedFile]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, content_dir: Path) -> "ContentLibrary":
+        library = cls(Path(content_dir))
+        for kind in kinds().values():
+            library.files[kind.name] = [library._load_file(kind, path) for path in sorted(library.content_dir.glob(kind.glob))]
+        return library
+
+    def _load_file(self, kind: Kind, path: Path) -> LoadedFile:
+        display = f"content/{path.relative_to(self.content_dir).as_posix()}"
+        data, problems = load_yaml(path, display)
+        found = check(kind.schema, data, display) if data is not None else Found(display)
+        found.problems[:0] = problems
+        self.problems.extend(found.problems)
+        return LoadedFile(display, data, found)
+
+    def items(self, kind_name: str) -> list[tuple[LoadedFile, dict]]:
+        """Valid items of a kind: (file, item). Items in files with problems are skipped
+        only if the item itself could not be read as a mapping."""
+        kind = kinds()[kind_name]
+        out = []
+        for loaded in self.files.get(kind_name, []):
+            data = loaded.data
+            if kind.items_key:
+                data = data.get(kind.items_key) if isinstance(data, dict) else None
+                entries = data if isinstance(data, list) else []
+            else:
+                entries = [data]
+            out.extend((loaded, item) for item in entries if isinstance(item, dict))
+        return out
+
+    def texts(self) -> list[tuple[str, int, str]]:
+        """Every translatable string in the content data: (file, line, msgid)."""
+        return [(f.path, line, text) for files in self.files.values() for f in files for line, text in f.found.texts]

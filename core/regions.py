@@ -1,0 +1,161 @@
+"""Region facts: which hotlines and official channels a person in each region is shown.
+
+The data is ``content/regions.yaml``, copied from shared/facts/hotlines.md. Channels
+marked ``unconfirmed`` are loaded (so the linter can see them) but never shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.schema import Dict, List, Map, Opt, Ref, Str, Text, check
+from core.yamlio import Problem, load_yaml
+
+REGION_CODES = ("CN", "HK", "TW", "SG", "UK", "US", "AU")
+CHANNEL_KINDS = ("phone", "sms", "app", "website", "slogan")
+
+CHANNEL = Map(
+    {
+        "id": Str(pattern=r"[a-z]{2,}(-[a-z0-9]+)+"),
+        "kind": Str(choices=CHANNEL_KINDS),
+        "value": Opt(Str()),
+        "name": Text(),
+        "purpose": Text(),
+        "note": Opt(Text()),
+        "source": Str(),
+        "status": Str(choices=("confirmed", "unconfirmed")),
+    }
+)
+
+SCHEMA = Map(
+    {
+        "regions": Dict(
+            Map(
+                {
+                    "name": Text(),
+                    "territories": List(Str(pattern=r"[A-Z]{2}")),
+                    "locales": List(Str()),
+                    "call_now": List(Ref("channel"), min_items=1),
+                    "channels": List(CHANNEL, min_items=1),
+                }
+            ),
+            keys=REGION_CODES,
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    kind: str
+    value: str | None
+    name: str  # English source; translate with the content domain
+    purpose: str
+    note: str | None
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    territories: tuple[str, ...]
+    locales: tuple[str, ...]
+    call_now: tuple[Channel, ...]
+    channels: tuple[Channel, ...]  # confirmed only: what users may see
+    withheld: tuple[Channel, ...]  # unconfirmed: never shown
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+
+@dataclass
+class RegionFacts:
+    regions: dict[str, Region]
+    problems: list[Problem]
+
+    def get(self, code: str) -> Region:
+        return self.regions.get(code) or next(iter(self.regions.values()))
+
+    def shown_values(self) -> set[str]:
+        """Every number and address any region may show."""
+        return {c.value for r in self.regions.values() for c in r.channels if c.value}
+
+    def withheld_values(self) -> set[str]:
+        shown = self.shown_values()
+        return {c.value for r in self.regions.values() for c in r.withheld if c.value and c.value not in shown}
+
+    def default_for(self, locale_names: list[str], app_locale: str) -> str:
+        """The region a person most likely lives in: from the system locale's country,
+        else from the app language (zh_CN -> CN), else the first region."""
+        from core.i18n import normalize
+
+        for name in locale_names:
+            parts = normalize(name).split("_")
+            for part in parts[1:]:
+                for region in self.regions.values():
+                    if part.upper() in region.territories:
+                        return region.code
+        for region in self.regions.values():
+            if app_locale in region.locales:
+                return region.code
+        return next(iter(self.regions))
+
+
+def load_regions(content_dir: Path) -> RegionFacts:
+    path = Path(content_dir) / "regions.yaml"
+    display = "content/regions.yaml"
+    data, problems = load_yaml(path, display)
+    if data is None:
+        return RegionFacts({}, problems)
+    found = check(SCHEMA, data, display)
+    problems += found.problems
+    regions: dict[str, Region] = {}
+    raw_regions = data.get("regions") if isinstance(data, dict) else None
+    if not isinstance(raw_regions, dict):
+        return RegionFacts({}, problems)
+    for code, raw in raw_regions.items():
+        if code not in REGION_CODES or not isinstance(raw, dict):
+            continue
+        all_channels = [_channel(c) for c in raw.get("channels") or [] if isinstance(c, dict)]
+        all_channels = [c for c in all_channels if c is not None]
+        by_id = {c.id: c for c in all_channels}
+        call_now = []
+        for ref in raw.get("call_now") or []:
+            target = by_id.get(ref)
+            if target is None:
+                problems.append(Problem(display, getattr(ref, "line", 1), f"call_now names '{ref}', which is not a channel of {code}"))
+            elif not target.confirmed:
+                problems.append(Problem(display, getattr(ref, "line", 1), f"call_now names '{ref}', which is unconfirmed and must not be shown"))
+            else:
+                call_now.append(target)
+        regions[code] = Region(
+            code=code,
+            name=str(raw.get("name") or code),
+            territories=tuple(str(t) for t in raw.get("territories") or []),
+            locales=tuple(str(t) for t in raw.get("locales") or []),
+            call_now=tuple(call_now),
+            channels=tuple(c for c in all_channels if c.confirmed),
+            withheld=tuple(c for c in all_channels if not c.confirmed),
+        )
+    missing = [code for code in REGION_CODES if code not in regions]
+    if missing:
+        problems.append(Problem(display, 1, f"regions missing: {', '.join(missing)}"))
+    return RegionFacts(regions, problems)
+
+
+def _channel(raw: dict) -> Channel | None:
+    if not isinstance(raw.get("id"), str) or not isinstance(raw.get("name"), str):
+        return None
+    value = raw.get("value")
+    return Channel(
+        id=str(raw["id"]),
+        kind=str(raw.get("kind", "")),
+        value=str(value) if value is not None else None,
+        name=str(raw["name"]),
+        purpose=str(raw.get("purpose") or ""),
+        note=str(raw["note"]) if raw.get("note") else None,
+        confirmed=raw.get("status") == "confirmed",
+    )
