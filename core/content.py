@@ -69,6 +69,7 @@ def _import_kinds() -> None:
     """Import the modules that register content kinds (kept lazy for a fast start)."""
     # Each module registers its kind(s) when imported; add a line per new kind.
     import core.pages  # noqa: F401  (regions and the help page)
+    import core.guides  # noqa: F401  (scam guides)
     import core.quiz  # noqa: F401  (quiz questions)
 
 
