@@ -1,0 +1,104 @@
+"""The command line. ``python main.py --help`` lists everything.
+
+With no subcommand the desktop app starts. Subcommands run without a display and
+without importing Qt, except ``--self-test``, which also builds every screen offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from core import __version__, i18n
+from core.regions import REGION_CODES
+
+
+@dataclass(frozen=True)
+class Roots:
+    """Resource folders, resolved once in main.py (a checkout or a frozen bundle)."""
+
+    content_dir: Path
+    locale_dir: Path
+    app_dir: Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scamsense",
+        description="ScamSense (识骗): learn to recognise telecom and internet fraud. "
+        "With no command, the desktop app starts.",
+    )
+    parser.add_argument("--lang", metavar="LOCALE", help="language, e.g. zh_CN, zh_TW, en (default: the system's)")
+    parser.add_argument("--region", choices=REGION_CODES, type=str.upper, help="region whose hotlines are shown")
+    parser.add_argument("--version", action="version", version=f"ScamSense {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="load every content file in every language, render every template, build every screen offscreen; exit 0 or 1",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    content_parser = sub.add_parser("content", help="work with the content files")
+    content_sub = content_parser.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    lint_parser = content_sub.add_parser("lint", help="check schemas, templates, catalogs, references and numbers")
+    lint_parser.add_argument("--json", action="store_true", help="print one JSON object instead of file:line lines")
+
+    # Subcommands of other parts are added here, each by its own module.
+    for module_name in ("core.selfcheck.cli",):
+        try:
+            module = __import__(module_name, fromlist=["add_parser"])
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue  # that part is not installed in this build
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def setup_i18n(roots: Roots, requested: str | None) -> str:
+    """Choose the language: --lang, else the system's, else English."""
+    catalogs = i18n.setup(roots.locale_dir)
+    available = catalogs.locales()
+    candidates = [requested] if requested else i18n.system_locale_names()
+    locale = i18n.choose_locale(candidates, available)
+    i18n.set_locale(locale)
+    return locale
+
+
+def run_lint(roots: Roots, as_json: bool) -> int:
+    from core.lint import lint
+
+    setup_i18n(roots, i18n.SOURCE_LOCALE)
+    report = lint(roots.content_dir, roots.app_dir)
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem)
+        summary = ", ".join(f"{key}: " + " ".join(f"{loc}={n}" for loc, n in per.items()) for key, per in report.counts.items())
+        print(f"{len(report.problems)} problem(s). {summary}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def main(argv: list[str] | None, roots: Roots) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang and not i18n.normalize(args.lang):
+        parser.error(f"--lang {args.lang!r} is not a locale name such as zh_CN or en")
+
+    if args.command == "content":
+        return run_lint(roots, args.json)
+    if args.command is not None:
+        setup_i18n(roots, args.lang)
+        return args.run(args, roots)
+    if args.self_test:
+        from core.selftest import run_self_test
+
+        return run_self_test(roots)
+
+    from ui.app import run_app
+
+    return run_app(roots, lang=args.lang, region=args.region)

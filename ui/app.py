@@ -1,0 +1,108 @@
+"""Starting the desktop app: Qt application, font, theme, language, region, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from core import i18n
+from core.cli import Roots
+from core.i18n import _
+from core.settings import SettingsStore
+from ui import theme
+from ui.main_window import MainWindow
+from ui.services import Services
+
+
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen(mode, context, message) -> None:
+    """The offscreen platform warns about a window feature it lacks; nothing is wrong."""
+    if message != _OFFSCREEN_NOISE:
+        print(message, file=sys.stderr)
+
+
+def get_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        if app.platformName() == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen)
+        app.setApplicationName("ScamSense")
+        app.setApplicationDisplayName("ScamSense")
+        app.setOrganizationName("ScamSense")
+        app.setDesktopFileName("scamsense")
+    return app
+
+
+class _QtTranslations:
+    """Qt's own strings (context menus, dialog buttons) follow the app's language."""
+
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.translator: QTranslator | None = None
+
+    def load(self, locale: str) -> None:
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+            self.translator = None
+        if locale == i18n.SOURCE_LOCALE:
+            return
+        translator = QTranslator(self.app)
+        if translator.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(translator)
+            self.translator = translator
+
+
+def build_window(
+    roots: Roots,
+    lang: str | None = None,
+    region: str | None = None,
+    store: SettingsStore | None = None,
+) -> MainWindow:
+    """Everything up to a ready main window (not shown). Tests and --self-test use it too."""
+    app = get_app()
+    theme.load_fonts()
+    store = store or SettingsStore()
+    settings = store.load()
+    warnings = [store.warning] if store.warning else []
+
+    catalogs = i18n.setup(roots.locale_dir)
+    system_names = [QLocale.system().name()] + i18n.system_locale_names()
+    candidates = [lang] if lang else ([settings.language] if settings.language else []) + system_names
+    locale = i18n.choose_locale([c for c in candidates if c], catalogs.locales())
+    i18n.set_locale(locale)
+
+    services = Services.create(roots, store, settings, region="CN")
+    chosen_region = region or settings.region
+    if chosen_region not in services.regions.regions:
+        chosen_region = services.regions.default_for(system_names, locale)
+    services.state.set_region(chosen_region)
+
+    qt_translations = _QtTranslations(app)
+    qt_translations.load(locale)
+    services.state.languageChanged.connect(qt_translations.load)
+
+    def restyle(*_args) -> None:
+        theme.apply(app, services.state.text_scale, services.state.high_contrast)
+
+    restyle()
+    services.state.textScaleChanged.connect(restyle)
+    services.state.contrastChanged.connect(restyle)
+
+    for problem in services.regions.problems + catalogs.problems:
+        warnings.append(_("A content file has a problem; the rest of the app works: {problem}").format(problem=problem))
+    window = MainWindow(services, warnings)
+    window._keep = (qt_translations, restyle)  # owned by the window, live as long as it
+    window.resize(1100, 800)
+    return window
+
+
+def run_app(roots: Roots, lang: str | None = None, region: str | None = None) -> int:
+    app = get_app(sys.argv[:1])
+    window = build_window(roots, lang=lang, region=region)
+    window.show()
+    return app.exec()

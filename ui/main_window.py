@@ -1,0 +1,178 @@
+"""The main window: a top bar (Back, Home, title, language) above the current screen.
+
+Screens are built on first visit by the factories in ui/wiring.py. The window keeps
+the history for Back, tells screens when they are entered and left, and
+retranslates everything built so far when the language changes, live.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import i18n
+from core.i18n import _
+from ui.screens.base import Screen
+from ui.services import Services
+from ui.wiring import SCREENS
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, warnings: list[str] | None = None):
+        super().__init__()
+        self.services = services
+        self.screens: dict[str, Screen] = {}
+        self.history: list[tuple[str, dict | None]] = []
+        self.current: str | None = None
+        self._warnings = list(warnings or [])
+
+        central = QWidget(objectName="centralArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_top_bar())
+        self.banner = self._build_banner()
+        layout.addWidget(self.banner)
+        self.stack = QStackedWidget(objectName="screenStack")
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.go_back)
+        QShortcut(QKeySequence("Alt+Home"), self, activated=self.go_home)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language_button.showMenu)
+
+        services.state.languageChanged.connect(self.retranslate)
+        self.retranslate()
+        self.show_screen("home", None, remember=False)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_top_bar(self) -> QFrame:
+        bar = QFrame(objectName="topBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.back_button = QToolButton(objectName="backButton")
+        self.back_button.clicked.connect(self.go_back)
+        self.home_button = QToolButton(objectName="homeButton")
+        self.home_button.clicked.connect(self.go_home)
+        self.title_label = QLabel(objectName="screenTitle")
+        self.language_button = QToolButton(objectName="languageButton")
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_menu = QMenu(self.language_button)
+        self.language_button.setMenu(self.language_menu)
+        self._language_group = QActionGroup(self)
+        for locale in i18n.catalogs().locales():
+            action = QAction(i18n.display_name(locale), self, checkable=True)
+            action.setData(locale)
+            action.triggered.connect(lambda _checked=False, code=locale: self.services.state.set_locale(code))
+            self._language_group.addAction(action)
+            self.language_menu.addAction(action)
+        row.addWidget(self.back_button)
+        row.addWidget(self.home_button)
+        row.addWidget(self.title_label, 1)
+        row.addWidget(self.language_button)
+        return bar
+
+    def _build_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setProperty("role", "banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 10, 16, 10)
+        self.banner_text = QLabel(wordWrap=True, objectName="bannerText")
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_close = QToolButton(objectName="bannerClose")
+        self.banner_close.clicked.connect(lambda: (self._warnings.clear(), banner.hide()))
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.banner_close)
+        banner.setVisible(bool(self._warnings))
+        return banner
+
+    def add_warning(self, text: str) -> None:
+        """Show a problem the person should know about (a damaged settings file, say)."""
+        self._warnings.append(text)
+        self.banner_text.setText("\n".join(self._warnings))
+        self.banner.show()
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def screen(self, key: str) -> Screen:
+        """The screen for ``key``, built on first use."""
+        if key not in self.screens:
+            screen = SCREENS[key](self.services)
+            screen.key = key
+            screen.navigate.connect(self.navigate)
+            screen.retranslate()
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+        return self.screens[key]
+
+    def navigate(self, key: str, params: object = None) -> None:
+        if key == "back":
+            self.go_back()
+        elif key in SCREENS:
+            self.show_screen(key, params if isinstance(params, dict) else None)
+
+    def show_screen(self, key: str, params: dict | None, remember: bool = True) -> None:
+        if remember and self.current is not None:
+            self.history.append((self.current, None))
+        if self.current is not None and self.current != key:
+            self.screens[self.current].leave()
+        target = self.screen(key)
+        self.current = key
+        self.stack.setCurrentWidget(target)
+        target.enter(params)
+        self._update_bar()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_back(self) -> None:
+        if not self.history:
+            return
+        key, params = self.history.pop()
+        self.show_screen(key, params, remember=False)
+
+    def go_home(self) -> None:
+        if self.current != "home":
+            self.history.clear()
+            self.show_screen("home", None, remember=False)
+
+    def _update_bar(self) -> None:
+        at_home = self.current == "home"
+        self.back_button.setEnabled(bool(self.history))
+        self.home_button.setEnabled(not at_home)
+        if self.current:
+            self.title_label.setText(self.screens[self.current].title())
+            self.setWindowTitle(_("ScamSense") + " · " + self.screens[self.current].title())
+
+    # --- language ------------------------------------------------------------------------------
+
+    def retranslate(self, _locale: str | None = None) -> None:
+        self.back_button.setText("‹ " + _("Back"))
+        self.back_button.setAccessibleName(_("Back"))
+        self.back_button.setToolTip(_("Back to the previous screen (Alt+Left)"))
+        self.home_button.setText(_("Home"))
+        self.home_button.setAccessibleName(_("Home"))
+        self.home_button.setToolTip(_("Back to the start (Alt+Home)"))
+        current = i18n.current_locale()
+        self.language_button.setText(i18n.display_name(current) + " ▾")
+        self.language_button.setAccessibleName(_("Language"))
+        self.language_button.setToolTip(_("Change the language (Ctrl+L)"))
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == current)
+        self.banner_close.setText(_("Close"))
+        self.banner_close.setAccessibleName(_("Close this message"))
+        for screen in self.screens.values():
+            screen.retranslate()
+        self._update_bar()
+        if self._warnings:
+            self.banner_text.setText("\n".join(self._warnings))

@@ -1,0 +1,103 @@
+"""Fills ui/theme.qss with sizes (100-200% text) and colours (normal or high contrast),
+and registers the shipped CJK font so Chinese never renders as boxes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+UI_DIR = Path(__file__).resolve().parent
+FONT_FILE = UI_DIR / "fonts" / "wqy-microhei.ttc"
+FONT_FAMILY = "WenQuanYi Micro Hei"
+
+BASE_PX = 18  # at 100%: large enough for an older reader at a desk
+
+PALETTES = {
+    "normal": {
+        "bg": "#F4F6F9",
+        "surface": "#FFFFFF",
+        "text": "#1B2430",
+        "heading": "#12345A",
+        "muted": "#4D5B6A",
+        "border": "#B8C4D2",
+        "primary": "#1D4E89",
+        "primary_hover": "#2A62A6",
+        "on_primary": "#FFFFFF",
+        "on_primary_muted": "#A9BCD6",
+        "pressed": "#DCE6F2",
+        "focus": "#E8A317",
+        "link": "#1D4E89",
+        "tile_hover": "#EEF3FA",
+        "phone_bg": "#E9EEF4",
+        "warn_bg": "#FFF4D6",
+        "warn_border": "#C58A00",
+        "warn_text": "#4A3300",
+        "high": "#A3211A",
+        "high_bg": "#FDECEA",
+        "medium": "#7A4F00",
+        "medium_bg": "#FFF4D6",
+        "low": "#1E6B3A",
+        "low_bg": "#E7F4EC",
+    },
+    "high_contrast": {
+        "bg": "#000000",
+        "surface": "#000000",
+        "text": "#FFFFFF",
+        "heading": "#FFFF00",
+        "muted": "#E0E0E0",
+        "border": "#FFFFFF",
+        "primary": "#FFFF00",
+        "primary_hover": "#FFFF66",
+        "on_primary": "#000000",
+        "on_primary_muted": "#555500",
+        "pressed": "#333333",
+        "focus": "#00FFFF",
+        "link": "#00FFFF",
+        "tile_hover": "#1A1A1A",
+        "phone_bg": "#111111",
+        "warn_bg": "#000000",
+        "warn_border": "#FFFF00",
+        "warn_text": "#FFFF00",
+        "high": "#FF6B6B",
+        "high_bg": "#000000",
+        "medium": "#FFD24D",
+        "medium_bg": "#000000",
+        "low": "#7CFC9A",
+        "low_bg": "#000000",
+    },
+}
+
+
+def sizes(scale: int) -> dict[str, int]:
+    base = round(BASE_PX * scale / 100)
+    return {"base": base, "small": round(base * 0.85), "large": round(base * 1.2), "h2": round(base * 1.35), "h1": round(base * 1.75)}
+
+
+def stylesheet(scale: int = 100, palette: str = "normal") -> str:
+    text = (UI_DIR / "theme.qss").read_text(encoding="utf-8")
+    values = {**PALETTES[palette], **{f"{k}px": f"{v}px" for k, v in sizes(scale).items()}}
+    # longest names first, so @primary_hover is not read as @primary + _hover
+    for name in sorted(values, key=len, reverse=True):
+        text = text.replace(f"@{name}", values[name])
+    leftover = re.search(r"@\w+", re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+    if leftover:
+        raise ValueError(f"ui/theme.qss: unknown name {leftover.group(0)}")
+    return text
+
+
+def load_fonts() -> str:
+    """Register the shipped CJK font and make it the app's font. Returns the family used."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    family = FONT_FAMILY if FONT_FAMILY in families else (families[0] if families else "")
+    if family:
+        font = QFont(family)
+        font.setPixelSize(BASE_PX)
+        QGuiApplication.setFont(font)
+    return family
+
+
+def apply(app, scale: int = 100, high_contrast: bool = False) -> None:
+    app.setStyleSheet(stylesheet(scale, "high_contrast" if high_contrast else "normal"))

@@ -1,0 +1,33 @@
+"""Which screens exist and what each is given. Controllers wire; views lay out.
+
+Each factory receives the Services and passes a screen only the domain objects it
+needs. Screens are built on first visit, so their imports stay off the start-up path.
+To add a screen: write a factory here and add it to SCREENS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui.screens.base import Screen
+from ui.services import Services
+
+
+def _home(services: Services) -> Screen:
+    from ui.screens.home import HomeScreen
+
+    return HomeScreen(services.state, services.region, available=lambda: SCREENS.keys())
+
+
+def _settings(services: Services) -> Screen:
+    from ui.screens.settings import SettingsScreen
+
+    from core import i18n
+
+    return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings)
+
+
+SCREENS: dict[str, Callable[[Services], Screen]] = {
+    "home": _home,
+    "settings": _settings,
+}
