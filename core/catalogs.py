@@ -64,7 +64,9 @@ def read_catalog(path: Path):
         with open(path, "rb") as handle:
             return read_po(handle, abort_invalid=True)
     except PoFileError as exc:
-        raise CatalogError(_display(path), getattr(exc, "lineno", 1) or 1, str(exc)) from exc
+        from core.i18n import _error_line
+
+        raise CatalogError(_display(path), _error_line(path, exc), str(exc)) from exc
 
 
 def _display(path: Path) -> str:

@@ -69,8 +69,14 @@ class GuardedTranslations(_gettext.GNUTranslations):
         return self._guard(message, super().pgettext(context, message))
 
 
-def compile_po(po_path: Path) -> bytes:
-    """Compile a .po file to .mo bytes (fuzzy entries left out). Raises CatalogError."""
+def compile_po(po_path: Path, problems: list | None = None) -> bytes:
+    """Compile a .po file to .mo bytes (fuzzy entries left out).
+
+    A syntax error is reported (file and line) into ``problems`` and the rest of the
+    catalog is still used; without a ``problems`` list it raises CatalogError.
+    """
+    import contextlib
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 
@@ -78,12 +84,32 @@ def compile_po(po_path: Path) -> bytes:
         with open(po_path, "rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
     except PoFileError as exc:
-        raise CatalogError(str(po_path), getattr(exc, "lineno", 1) or 1, str(exc)) from exc
+        error = CatalogError(str(po_path), _error_line(po_path, exc), str(exc))
+        if problems is None:
+            raise error from exc
+        problems.append(error.problem)
+        with open(po_path, "rb") as handle, contextlib.redirect_stdout(io.StringIO()):
+            catalog = read_po(handle, abort_invalid=False)  # keep every entry that is fine
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise CatalogError(str(po_path), 1, f"cannot read the catalog: {exc}") from exc
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def _error_line(po_path: Path, exc) -> int:
+    """The 1-based line of a Babel PoFileError (its own count is not always the file's)."""
+    guess = (getattr(exc, "lineno", 0) or 0) + 1
+    bad = (getattr(exc, "line", "") or "").strip()
+    if bad:
+        try:
+            lines = Path(po_path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return guess
+        matches = [n for n, text in enumerate(lines, 1) if text.strip() == bad]
+        if matches:
+            return min(matches, key=lambda n: abs(n - guess))
+    return guess
 
 
 class CatalogError(Exception):
@@ -125,7 +151,7 @@ class Catalogs:
         base = self.localedir / locale / "LC_MESSAGES" / domain
         po, mo = base.with_suffix(".po"), base.with_suffix(".mo")
         try:
-            data = self._mo_bytes(po, mo)
+            data = self._mo_bytes(po, mo, self.problems)
         except CatalogError as exc:
             self.problems.append(exc.problem)
             return _gettext.NullTranslations()
@@ -138,7 +164,7 @@ class Catalogs:
             return _gettext.NullTranslations()
 
     @staticmethod
-    def _mo_bytes(po: Path, mo: Path) -> bytes | None:
+    def _mo_bytes(po: Path, mo: Path, problems: list) -> bytes | None:
         try:
             po_stat = po.stat()
         except OSError:
@@ -151,7 +177,10 @@ class Catalogs:
             return mo.read_bytes() if mo_stat else None
         if mo_stat is not None and mo_stat.st_mtime_ns >= po_stat.st_mtime_ns:
             return mo.read_bytes()
-        data = compile_po(po)
+        before = len(problems)
+        data = compile_po(po, problems)
+        if len(problems) > before:
+            return data  # not cached: the error is reported again on every start until fixed
         try:  # keep the compiled file for the next start; a read-only tree just recompiles
             tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)

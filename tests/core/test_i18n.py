@@ -1,0 +1,125 @@
+"""The catalog plumbing: fallback, the placeholder guard, locale choice, language names."""
+
+import textwrap
+
+import pytest
+
+from core import i18n
+
+
+def write_po(localedir, locale, domain, entries: dict[str, str], extra: str = ""):
+    path = localedir / locale / "LC_MESSAGES" / f"{domain}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for source, translation in entries.items():
+        body += [f'msgid "{source}"', f'msgstr "{translation}"', ""]
+    path.write_text("\n".join(body) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def localedir(tmp_path):
+    base = tmp_path / "locales"
+    write_po(base, "xx", "ui", {"Home": "Hjem", "Hello {name}": "Hei {navn}", "{n} left": "{n} igjen"})
+    write_po(base, "xx", "content", {"Stop and call": "Stopp og ring"})
+    yield base
+    i18n.setup(base, "en")
+
+
+def test_translates_and_falls_back_to_the_source_for_missing_strings(localedir):
+    i18n.setup(localedir, "xx")
+    assert i18n._("Home") == "Hjem"
+    assert i18n._("Settings") == "Settings"  # not in the catalog: the English source, never empty
+    assert i18n.content_gettext("Stop and call") == "Stopp og ring"
+    assert i18n._("") == ""
+
+
+def test_a_translation_with_different_placeholders_is_rejected_and_the_source_shown(localedir):
+    catalogs = i18n.setup(localedir, "xx")
+    shown = i18n._("Hello {name}")
+    assert shown == "Hello {name}"
+    assert shown.format(name="Ana") == "Hello Ana"  # formatting does not crash
+    assert i18n._("{n} left").format(n=3) == "3 igjen"  # same placeholders: accepted
+    assert ("xx/ui", "Hello {name}", "Hei {navn}") in catalogs.rejected()
+
+
+def test_a_broken_line_is_reported_with_its_line_and_the_rest_still_translates(tmp_path):
+    base = tmp_path / "locales"
+    po = write_po(base, "xx", "ui", {"Home": "Hjem"}, extra='this line is not gettext\n')
+    catalogs = i18n.setup(base, "xx")
+    assert i18n._("Home") == "Hjem"
+    assert i18n._("Back") == "Back"
+    assert len(catalogs.problems) == 1
+    problem = catalogs.problems[0]
+    assert problem.file == str(po)
+    assert problem.line == 7  # header (3 lines), blank, the entry (2 lines), then the garbage
+
+
+def test_a_missing_locale_or_catalog_means_english(tmp_path):
+    i18n.setup(tmp_path / "nowhere", "zz")
+    assert i18n._("Home") == "Home"
+
+
+def test_the_compiled_catalog_is_refreshed_when_the_po_changes(localedir):
+    i18n.setup(localedir, "xx")
+    assert i18n._("Home") == "Hjem"
+    po = localedir / "xx" / "LC_MESSAGES" / "ui.po"
+    text = po.read_text(encoding="utf-8").replace("Hjem", "Heim")
+    po.write_text(text, encoding="utf-8")
+    mo = po.with_suffix(".mo")
+    import os
+
+    stat = mo.stat()
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    i18n.setup(localedir, "xx")
+    assert i18n._("Home") == "Heim"
+
+
+def test_listeners_hear_a_language_switch(localedir):
+    i18n.setup(localedir, "en")
+    heard = []
+    i18n.add_listener(heard.append)
+    try:
+        i18n.set_locale("xx")
+        i18n.set_locale("xx")  # no change, no second call
+    finally:
+        i18n.remove_listener(heard.append)
+    assert heard == ["xx"]
+
+
+@pytest.mark.parametrize(
+    "system, expected",
+    [
+        ("zh_CN.UTF-8", "zh_CN"),
+        ("zh-TW", "zh_TW"),
+        ("zh_HK", "zh_TW"),  # Hong Kong reads Traditional
+        ("zh_Hant_MO", "zh_TW"),
+        ("zh_SG", "zh_CN"),
+        ("zh", "zh_CN"),
+        ("en_GB.UTF-8", "en"),
+        ("en_AU", "en"),
+        ("fr_FR", None),
+        ("C", None),
+        ("", None),
+    ],
+)
+def test_system_locale_matching(system, expected):
+    assert i18n.match_locale(system, ["en", "zh_CN", "zh_TW"]) == expected
+
+
+def test_first_start_follows_the_system_else_english():
+    available = ["en", "zh_CN", "zh_TW"]
+    assert i18n.choose_locale(["fr_FR", "zh_TW.UTF-8"], available) == "zh_TW"
+    assert i18n.choose_locale(["fr_FR"], available) == "en"
+    assert i18n.choose_locale([], available) == "en"
+
+
+def test_each_language_is_named_in_its_own_script():
+    assert i18n.display_name("en") == "English"
+    assert "简体" in i18n.display_name("zh_CN")
+    assert "繁體" in i18n.display_name("zh_TW")
+
+
+def test_placeholders_of_both_styles_are_found():
+    assert i18n.placeholders("Call {number} now, {{literal}}") == {"number"}
+    assert i18n.placeholders("Where to get help in %(region)s") == {"region"}

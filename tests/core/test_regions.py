@@ -1,0 +1,61 @@
+"""Region facts: what each region shows, and the default from the locale."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from core.regions import REGION_CODES, load_regions
+
+HOTLINES = Path(__file__).resolve().parents[3] / "shared" / "facts" / "hotlines.md"
+
+
+@pytest.fixture(scope="module")
+def facts(roots):
+    return load_regions(roots.content_dir)
+
+
+def test_region_file_loads_cleanly_with_every_region(facts):
+    assert facts.problems == []
+    assert set(facts.regions) == set(REGION_CODES)
+    for region in facts.regions.values():
+        assert region.call_now, f"{region.code} needs a number to call now"
+
+
+@pytest.mark.parametrize(
+    "system, app_locale, expected",
+    [
+        (["zh_CN.UTF-8"], "zh_CN", "CN"),
+        (["zh_TW"], "zh_TW", "TW"),
+        (["zh_HK"], "zh_TW", "HK"),
+        (["en_GB.UTF-8"], "en", "UK"),
+        (["en_US"], "en", "US"),
+        (["en_AU"], "en", "AU"),
+        (["en_SG"], "en", "SG"),
+        ([], "zh_CN", "CN"),  # no country in the system locale: from the app language
+        ([], "zh_TW", "TW"),
+        (["C"], "en", "US"),
+    ],
+)
+def test_region_defaults_from_the_locale(facts, system, app_locale, expected):
+    assert facts.default_for(system, app_locale) == expected
+
+
+def test_unconfirmed_channels_are_never_offered(facts):
+    for region in facts.regions.values():
+        shown = {c.id for c in region.channels} | {c.id for c in region.call_now}
+        assert not shown & {c.id for c in region.withheld}
+    assert {"12321", "159", "1300 432 273", "report@phishing.gov.uk"} <= facts.withheld_values()
+    assert "12321" not in facts.shown_values()
+
+
+@pytest.mark.skipif(not HOTLINES.is_file(), reason="shared/facts/hotlines.md is not beside the checkout")
+def test_every_value_shown_is_in_a_confirmed_row_of_the_hotlines_file(facts):
+    rows = [line for line in HOTLINES.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
+    for value in facts.shown_values():
+        matching = [row for row in rows if value.lower() in row.lower()]
+        assert matching, f"{value} is not in hotlines.md"
+        cells = [row.rstrip("|").split("|")[-1] for row in matching]
+        assert any(re.search(r"\bconfirmed\b", cell) and "UNCONFIRMED" not in cell.split("(")[0] for cell in cells), (
+            f"{value} is only in unconfirmed rows"
+        )
