@@ -30,6 +30,18 @@ CHANNELS = ("sms", "chat", "call", "email", "ad", "social")
 
 TEMPLATE = "templates/guide.html.j2"
 
+# Page colours: printed handouts and the normal theme; the high-contrast theme's reading view.
+COLORS = {
+    "text": "#1f2328", "heading": "#0b3d62", "muted": "#4a5560", "link": "#0b5cad", "value": "#0b3d62",
+    "rule": "#7a1b0c", "rule_bg": "#fdf1e7", "rule_border": "#c05621",
+    "phone_bg": "#eef3f7", "phone_border": "#9aa9b5", "bubble_bg": "#ffffff",
+}
+HIGH_CONTRAST = {
+    "text": "#ffffff", "heading": "#ffff00", "muted": "#e0e0e0", "link": "#00ffff", "value": "#ffff00",
+    "rule": "#ffffff", "rule_bg": "#000000", "rule_border": "#ffff00",
+    "phone_bg": "#000000", "phone_border": "#ffffff", "bubble_bg": "#1a1a1a",
+}
+
 SCHEMA = Map(
     {
         "id": Str(pattern=r"[a-z][a-z_]*"),
@@ -256,7 +268,7 @@ def _score(guide: Guide, terms: list[str], gettext: Callable[[str], str]) -> int
 # --- render jobs --------------------------------------------------------------------------
 
 
-def context(guide: Guide, book: GuideBook, region, handout: bool = False) -> dict:
+def context(guide: Guide, book: GuideBook, region, handout: bool = False, colors: dict | None = None) -> dict:
     """What guide.html.j2 needs: the guide, the region's facts, the guides it links to."""
     previous, following = book.neighbours(guide.id)
     related = [book.by_id[r] for r in guide.related if r in book.by_id]
@@ -268,6 +280,7 @@ def context(guide: Guide, book: GuideBook, region, handout: bool = False) -> dic
         "next": following,
         "handout": handout,
         "paragraphs": paragraphs,
+        "colors": colors or COLORS,
     }
 
 
@@ -391,8 +404,8 @@ def _check_translations(library: ContentLibrary) -> Iterable[Problem]:
 SECTION_ANCHORS = ("sec-rule", "sec-first", "sec-stages", "sec-flags", "sec-do", "sec-dont", "sec-help")
 
 
-def render(renderer, locale: str, guide: Guide, book: GuideBook, region, handout: bool = False) -> str:
-    return renderer.render(TEMPLATE, locale, **context(guide, book, region, handout))
+def render(renderer, locale: str, guide: Guide, book: GuideBook, region, handout: bool = False, colors: dict | None = None) -> str:
+    return renderer.render(TEMPLATE, locale, **context(guide, book, region, handout, colors))
 
 
 def _check_rendering(library: ContentLibrary) -> Iterable[Problem]:
