@@ -192,7 +192,10 @@ def _check_scenario(path: str, q: dict) -> list[Problem]:
 
 
 def _guide_ids(library: ContentLibrary) -> set[str] | None:
-    """Ids of every content item that a Ref('guide') can name; None if no such kind is loaded."""
+    """Ids of every content item that a Ref('guide') can name; None if no such kind is loaded.
+
+    core.lint checks every Ref too; the message here is worded the same, so the report
+    (which drops exact duplicates) lists a missing guide once."""
     registered = [kind for kind in kinds().values() if kind.ref == "guide"]
     if not registered:
         return None
@@ -240,7 +243,7 @@ def check_bank(library: ContentLibrary) -> list[Problem]:
                 problems += _check_scenario(loaded.path, q)
             guide = q.get("guide")
             if guides is not None and isinstance(guide, str) and guide not in guides:
-                problems.append(Problem(loaded.path, _line(guide, line), f"guide '{guide}' does not exist (no content/guides file has that id)"))
+                problems.append(Problem(loaded.path, _line(guide, line), f"refers to guide '{guide}', which does not exist"))
             if fmt in FORMATS:
                 missing = {}
                 for text in question_texts(q):
