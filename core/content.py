@@ -71,6 +71,7 @@ def _import_kinds() -> None:
     import core.pages  # noqa: F401  (regions and the help page)
     import core.guides  # noqa: F401  (scam guides)
     import core.quiz  # noqa: F401  (quiz questions)
+    import core.selfcheck.rules  # noqa: F401  (self-check rules)
 
 
 @dataclass

@@ -1,0 +1,210 @@
+"""The self-check: a pasted message in, an explained verdict out. No Qt, no network, no disk writes.
+
+The text a person pastes is only held in memory for the length of ``check()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.selfcheck.links import LinkLists, find_links
+from core.selfcheck.normalize import normalize
+from core.selfcheck.phones import PhoneLists, find_phones
+from core.selfcheck.rules import NEGATION_WINDOW, RuleSet, load_rules
+from core.taxonomy import SCAM_TYPES
+
+#: Inputs longer than this, counted in UTF-8 bytes, are refused.
+MAX_INPUT_BYTES = 100 * 1024
+#: At most this many spans are reported per signal (a 100 KB paste can repeat a word thousands of times).
+MAX_SPANS = 50
+
+VERDICTS = ("high", "medium", "low")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class InputRejected(ValueError):
+    """The input cannot be checked (not text, or too long). ``str(exc)`` is an English message."""
+
+
+class InputTooLarge(InputRejected):
+    def __init__(self, size: int):
+        super().__init__(f"the text is {size} bytes; the self-check reads at most {MAX_INPUT_BYTES} bytes (100 KB)")
+        self.size = size
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    spans: tuple[tuple[int, int], ...]  # Python string indices into the original text
+    explanation: str  # English source msgid (translate with core.i18n.content_gettext)
+    guide: str  # a taxonomy id or a guide id
+    weight: int  # negative for a sign of a genuine message
+
+    def as_dict(self) -> dict:
+        start, end = self.spans[0] if self.spans else (0, 0)
+        return {
+            "id": self.id,
+            "start": start,
+            "end": end,
+            "spans": [list(span) for span in self.spans],
+            "weight": self.weight,
+            "guide": self.guide,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    verdict: str  # "high" | "medium" | "low"
+    score: int  # 0..100
+    scam_types: tuple[str, ...]  # taxonomy ids, most likely first
+    signals: tuple[Signal, ...]  # strongest first; genuine signs (negative weight) last
+    advice: tuple[str, ...]  # keys of core.selfcheck.advice.ADVICE
+
+    def as_dict(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "score": self.score,
+            "scam_types": list(self.scam_types),
+            "signals": [s.as_dict() for s in self.signals],
+            "advice": list(self.advice),
+        }
+
+
+@dataclass
+class Checker:
+    ruleset: RuleSet
+    link_lists: LinkLists = field(default_factory=LinkLists)
+    phone_lists: PhoneLists = field(default_factory=PhoneLists)
+
+    @property
+    def problems(self):
+        return self.ruleset.problems
+
+    @property
+    def rule_count(self) -> int:
+        return len(self.ruleset.rules)
+
+    def check(self, text: str) -> Result:
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8", errors="replace")
+        if not isinstance(text, str):
+            raise InputRejected("the self-check reads text")
+        size = _utf8_size(text)
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLarge(size)
+        return self._check(text)
+
+    def _check(self, text: str) -> Result:
+        views = normalize(text)
+        dense_has_cjk = _CJK.search(views.dense.text) is not None
+        hits: dict[str, list[tuple[int, int]]] = {}
+
+        def add(rule_id: str, span: tuple[int, int] | None) -> None:
+            if span is None:
+                return
+            spans = hits.setdefault(rule_id, [])
+            if len(spans) < MAX_SPANS and span not in spans:
+                spans.append(span)
+
+        for rule in self.ruleset.rules:
+            for lang, regex in rule.regexes:
+                if lang == "zh":
+                    if not dense_has_cjk:
+                        continue
+                    view = views.dense
+                else:
+                    view = views.norm
+                negation = self.ruleset.negations.get(lang) if rule.negatable else None
+                window = NEGATION_WINDOW.get(lang, 12)
+                for match in regex.finditer(view.text):
+                    start, end = match.span()
+                    if end <= start:
+                        continue
+                    if negation is not None and negation.search(view.text, max(0, start - window), start):
+                        continue
+                    add(rule.id, view.span(start, end))
+                    if len(hits.get(rule.id, ())) >= MAX_SPANS:
+                        break
+
+        detector_rules = {r.detector: r for r in self.ruleset.rules if r.detector}
+        if detector_rules:
+            if any(d.startswith("link_") for d in detector_rules):
+                for link in find_links(views.norm.text, self.link_lists):
+                    for finding in link.findings:
+                        if finding in detector_rules:
+                            add(detector_rules[finding].id, views.norm.span(link.start, link.end))
+            if any(d.startswith("phone_") for d in detector_rules):
+                for phone in find_phones(views.norm.text, self.phone_lists):
+                    if phone.finding in detector_rules:
+                        add(detector_rules[phone.finding].id, views.norm.span(phone.start, phone.end))
+
+        by_id = {r.id: r for r in self.ruleset.rules}
+        signals = []
+        total = 0
+        type_scores: dict[str, float] = {}
+        for rule_id, spans in hits.items():
+            rule = by_id[rule_id]
+            total += rule.weight
+            if rule.weight > 0:
+                for scam_type, strength in rule.types.items():
+                    type_scores[scam_type] = type_scores.get(scam_type, 0.0) + rule.weight * strength
+            signals.append(Signal(rule.id, tuple(sorted(spans)), rule.explanation, rule.guide, rule.weight))
+        score = max(0, min(100, total))
+        if score >= self.ruleset.high:
+            verdict = "high"
+        elif score >= self.ruleset.medium:
+            verdict = "medium"
+        else:
+            verdict = "low"
+        order = {t: i for i, t in enumerate(SCAM_TYPES)}
+        scam_types: tuple[str, ...] = ()
+        if verdict != "low":
+            ranked = sorted((t for t, s in type_scores.items() if s > 0), key=lambda t: (-type_scores[t], order.get(t, 99)))
+            scam_types = tuple(ranked)
+        signals.sort(key=lambda s: (s.weight < 0, -abs(s.weight), s.spans[0] if s.spans else (0, 0), s.id))
+        return Result(verdict, score, scam_types, tuple(signals), self._advice(verdict, signals, by_id))
+
+    @staticmethod
+    def _advice(verdict: str, signals: list[Signal], by_id) -> tuple[str, ...]:
+        keys: list[str] = []
+        if verdict == "low":
+            return ("no_sign_not_proof",)
+        if verdict == "high":
+            keys.append("stop_paying")
+        for signal in signals:
+            if signal.weight > 0:
+                for key in by_id[signal.id].advice:
+                    if key not in keys:
+                        keys.append(key)
+        if "hang_up" not in keys:
+            keys.append("hang_up")
+        keys.append("call_helpline")
+        return tuple(keys)
+
+
+def _utf8_size(text: str) -> int:
+    if len(text) * 4 <= MAX_INPUT_BYTES:
+        return len(text)  # cannot be over the limit; exact size not needed
+    if len(text) > MAX_INPUT_BYTES:
+        return len(text.encode("utf-8", errors="surrogatepass"))
+    return len(text.encode("utf-8", errors="surrogatepass"))
+
+
+def load_checker(content_dir: Path) -> Checker:
+    """Load and compile every rule file once. Problems are in ``checker.problems``; never raises on bad rules."""
+    ruleset = load_rules(Path(content_dir))
+    lists = ruleset.lists
+    link_lists = LinkLists(
+        shorteners=frozenset(str(s).lower() for s in lists.get("shorteners", [])),
+        risky_tlds=frozenset(str(s).lower() for s in lists.get("risky_tlds", [])),
+        brands=tuple(str(s).lower() for s in lists.get("brands", [])),
+        bait_words=tuple(str(s).lower() for s in lists.get("bait_words", [])),
+    )
+    phone_lists = PhoneLists(
+        overseas_codes=frozenset(int(c) for c in lists.get("overseas_codes", [])),
+        official_numbers=tuple(str(n) for n in lists.get("official_numbers", [])),
+    )
+    return Checker(ruleset, link_lists, phone_lists)

@@ -1,0 +1,117 @@
+"""Text normalisation that remembers where every character came from.
+
+Scammers write 验 证 码, ｖｅｒｉｆｙ, 驗證碼 or slip zero-width characters between
+letters so that keyword filters miss them. Before matching we build two views of
+the pasted text:
+
+* ``norm``: NFKC (full-width -> half-width, compatibility forms), lower case,
+  Traditional -> Simplified (one character for one character), invisible
+  characters dropped, runs of white space collapsed to one space. English
+  patterns, links and phone numbers are read from this view.
+* ``dense``: ``norm`` without spaces, punctuation and decorative symbols, so
+  that 验-证-码 and 验 证 码 read as 验证码. Chinese patterns are read from it.
+
+Each view keeps, for every character, the start and end index of the original
+character(s) it came from, so a match in a view becomes a span in the text the
+person pasted. Everything is one pass over the text: linear time.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from core.selfcheck._t2s import SOURCE, TARGET
+
+_T2S = str.maketrans(SOURCE, TARGET)
+
+# Kept in the dense view although they are symbols: currency, and "+" of phone numbers.
+_KEEP_SYMBOLS = set("$¥£€+")
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    starts: tuple[int, ...]  # original start index of each character of ``text``
+    ends: tuple[int, ...]  # original end index (exclusive) of each character
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The original span of ``text[start:end]``; None for an empty range."""
+        if end <= start or start < 0 or end > len(self.text):
+            return None
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    norm: View
+    dense: View
+
+
+_cache: dict[str, str] = {}
+
+
+def _char(c: str) -> str:
+    """What one original character becomes in the ``norm`` view ("" if invisible)."""
+    out = _cache.get(c)
+    if out is not None:
+        return out
+    category = unicodedata.category(c)
+    if category in ("Cf", "Cc", "Cs", "Co", "Cn") and not c.isspace():
+        out = ""  # zero-width, direction marks, control characters, lone surrogates, unassigned
+    elif category == "Mn" and 0xFE00 <= ord(c) <= 0xFE0F:
+        out = ""  # variation selectors
+    elif c.isspace():
+        out = " "
+    else:
+        out = unicodedata.normalize("NFKC", c).lower().translate(_T2S)
+        out = "".join(" " if ch.isspace() else ch for ch in out if unicodedata.category(ch) != "Cf")
+    if len(_cache) < 200_000:
+        _cache[c] = out
+    return out
+
+
+_dense_cache: dict[str, bool] = {}
+
+
+def _dense_keeps(ch: str) -> bool:
+    keep = _dense_cache.get(ch)
+    if keep is None:
+        category = unicodedata.category(ch)
+        keep = ch in _KEEP_SYMBOLS or not (category[0] in "PZ" or category in ("Sk", "So", "Sm"))
+        _dense_cache[ch] = keep
+    return keep
+
+
+def normalize(text: str) -> Normalized:
+    norm_chars: list[str] = []
+    n_starts: list[int] = []
+    n_ends: list[int] = []
+    last_space = True  # drop leading spaces
+    for index, c in enumerate(text):
+        out = _char(c)
+        if not out:
+            continue
+        for ch in out:
+            if ch == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            norm_chars.append(ch)
+            n_starts.append(index)
+            n_ends.append(index + 1)
+    norm = View("".join(norm_chars), tuple(n_starts), tuple(n_ends))
+
+    d_chars: list[str] = []
+    d_starts: list[int] = []
+    d_ends: list[int] = []
+    for ch, start, end in zip(norm_chars, n_starts, n_ends):
+        if _dense_keeps(ch):
+            d_chars.append(ch)
+            d_starts.append(start)
+            d_ends.append(end)
+    dense = View("".join(d_chars), tuple(d_starts), tuple(d_ends))
+    return Normalized(text, norm, dense)

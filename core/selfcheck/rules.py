@@ -1,0 +1,320 @@
+"""The self-check rules as content: their schema, the linter's extra checks, and compilation.
+
+Rules live in ``content/selfcheck/*.yaml`` so that a non-programmer can add a
+scam phrase. Each file may hold ``rules`` (a list), ``lists`` (link and phone
+data) and ``scoring`` (verdict thresholds). A rule is either a set of patterns
+per language (``zh`` patterns are written in Simplified *or* Traditional and
+read the "dense" view of the text; ``en`` patterns read the "norm" view, case
+ignored) or a ``detector`` fed by the link and phone analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.content import Kind, register, register_check
+from core.schema import Bool, Dict, List, Map, Number, Opt, Regex, Str, Text, check
+from core.selfcheck.advice import ADVICE_KEYS
+from core.taxonomy import SCAM_TYPES
+from core.yamlio import Problem, load_yaml
+
+LANGS = ("zh", "en")
+DETECTORS = (
+    "link_ip",
+    "link_shortener",
+    "link_punycode",
+    "link_brand",
+    "link_bait_words",
+    "link_risky_tld",
+    "phone_overseas",
+    "phone_spoofed_official",
+)
+ID_RE = r"[a-z][a-z0-9_]*"
+
+RULE = Map(
+    {
+        "id": Str(pattern=ID_RE),
+        "explanation": Text(),
+        "guide": Str(pattern=ID_RE),
+        "weight": Number(minimum=-100, maximum=100, integer=True),
+        "types": Opt(Dict(Number(minimum=0, maximum=1), keys=SCAM_TYPES)),
+        "advice": Opt(List(Str(choices=ADVICE_KEYS), unique=True)),
+        "negatable": Opt(Bool()),
+        "detector": Opt(Str(choices=DETECTORS)),
+        "patterns": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
+        "note": Opt(Str()),
+    }
+)
+
+LISTS = Map(
+    {
+        "shorteners": Opt(List(Str(), unique=True)),
+        "risky_tlds": Opt(List(Str(pattern=r"[a-z0-9-]+"), unique=True)),
+        "brands": Opt(List(Str(pattern=r"[a-z0-9]+"), unique=True)),
+        "bait_words": Opt(List(Str(pattern=r"[a-z0-9]+"), unique=True)),
+        "overseas_codes": Opt(List(Number(minimum=1, maximum=999, integer=True))),
+        "official_numbers": Opt(List(Str(pattern=r"\d{3,6}"), unique=True)),
+        "negations": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
+    }
+)
+
+SCHEMA = Map(
+    {
+        "rules": Opt(List(RULE)),
+        "lists": Opt(LISTS),
+        "scoring": Opt(Map({"high": Number(minimum=1, maximum=100, integer=True), "medium": Number(minimum=1, maximum=100, integer=True)})),
+    }
+)
+
+KIND = register(Kind(name="checker_rules", glob="selfcheck/*.yaml", schema=SCHEMA, count_key="checker_rules", items_key="rules"))
+
+# How far before a match a negation ("never", "请勿") is looked for, in characters of the view.
+NEGATION_WINDOW = {"zh": 8, "en": 24}
+
+
+def _t2s(pattern: str) -> str:
+    from core.selfcheck.normalize import _T2S
+
+    return pattern.translate(_T2S)
+
+
+@dataclass
+class CompiledRule:
+    id: str
+    explanation: str
+    guide: str
+    weight: int
+    types: dict[str, float]
+    advice: tuple[str, ...]
+    negatable: bool
+    detector: str | None
+    regexes: list[tuple[str, re.Pattern]]  # (lang, compiled) ; zh reads dense, en reads norm
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
+class RuleSet:
+    rules: list[CompiledRule] = field(default_factory=list)
+    lists: dict = field(default_factory=dict)
+    negations: dict[str, re.Pattern] = field(default_factory=dict)
+    high: int = 60
+    medium: int = 30
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _nested_unbounded(pattern: str) -> str | None:
+    """Why a pattern may take more than linear time, or None.
+
+    Rejects a repeat inside an unbounded repeat ((a+)+, (a|b*)*): the shape of
+    catastrophic backtracking. Unbounded ``.*`` between words is also refused:
+    write ``.{0,20}`` so a match stays local.
+    """
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+        from re._constants import MAXREPEAT
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore
+        from sre_constants import MAXREPEAT  # type: ignore
+
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - the Regex field reports compile errors
+        return None
+
+    def walk(items, inside_unbounded: bool) -> str | None:
+        for op, arg in items:
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                low, high, sub = arg
+                unbounded = high == MAXREPEAT
+                if inside_unbounded and (unbounded or high > 1):
+                    return "a repeat inside an unbounded repeat can take exponential time"
+                if unbounded and any(str(o) == "ANY" for o, _ in sub):
+                    return "an unbounded '.*' or '.+': write a bounded window such as '.{0,20}'"
+                found = walk(sub, inside_unbounded or unbounded)
+                if found:
+                    return found
+            elif name == "SUBPATTERN":
+                found = walk(arg[-1], inside_unbounded)
+                if found:
+                    return found
+            elif name == "BRANCH":
+                for branch in arg[1]:
+                    found = walk(branch, inside_unbounded)
+                    if found:
+                        return found
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                found = walk(arg[1], inside_unbounded)
+                if found:
+                    return found
+        return None
+
+    return walk(tree, False)
+
+
+def rule_problems(rule: dict, file: str) -> list[Problem]:
+    """Problems the schema cannot see: slow patterns, Chinese patterns with spaces, no way to match."""
+    problems = []
+    line = getattr(rule, "line", 1)
+    patterns = rule.get("patterns") if isinstance(rule.get("patterns"), dict) else {}
+    if not patterns and not rule.get("detector"):
+        problems.append(Problem(file, line, f"rule '{rule.get('id')}' has neither patterns nor a detector, so it can never match"))
+    for lang, items in patterns.items():
+        for pattern in items if isinstance(items, list) else []:
+            if not isinstance(pattern, str):
+                continue
+            where = getattr(pattern, "line", line)
+            why = _nested_unbounded(pattern)
+            if why:
+                problems.append(Problem(file, where, f"pattern '{pattern}': {why}"))
+            if lang == "zh" and re.search(r"(?<!\\) |[，。：；？！「」“”、]", pattern):
+                problems.append(Problem(file, where, f"pattern '{pattern}': Chinese patterns are matched with spaces and punctuation removed; leave them out"))
+            try:
+                empty = re.fullmatch(pattern, "") is not None
+            except re.error:
+                continue  # the schema's Regex field reports it
+            if empty:
+                problems.append(Problem(file, where, f"pattern '{pattern}' matches empty text"))
+    weight = rule.get("weight")
+    if isinstance(weight, int) and weight > 0 and not rule.get("types"):
+        problems.append(Problem(file, line, f"rule '{rule.get('id')}' adds to the score but names no scam types"))
+    return problems
+
+
+def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Problem]]:
+    found = check(RULE, rule, file)
+    problems = list(found.problems) + rule_problems(rule, file)
+    if problems:
+        return None, problems
+    regexes = []
+    for lang, items in (rule.get("patterns") or {}).items():
+        if lang == "zh":
+            joined = "|".join(f"(?:{_t2s(p)})" for p in items)
+            regexes.append((lang, re.compile(joined)))
+        else:
+            joined = "|".join(f"(?:{p})" for p in items)
+            regexes.append((lang, re.compile(joined, re.IGNORECASE)))
+    return (
+        CompiledRule(
+            id=str(rule["id"]),
+            explanation=str(rule["explanation"]),
+            guide=str(rule["guide"]),
+            weight=int(rule["weight"]),
+            types={str(k): float(v) for k, v in (rule.get("types") or {}).items()},
+            advice=tuple(str(a) for a in rule.get("advice") or ()),
+            negatable=bool(rule.get("negatable", False)),
+            detector=str(rule["detector"]) if rule.get("detector") else None,
+            regexes=regexes,
+            file=file,
+            line=getattr(rule, "line", 1),
+        ),
+        [],
+    )
+
+
+def load_rules(content_dir: Path) -> RuleSet:
+    """Every rule file, compiled. A broken rule is reported and skipped; a broken file too."""
+    ruleset = RuleSet()
+    seen: dict[str, str] = {}
+    folder = Path(content_dir) / "selfcheck"
+    for path in sorted(folder.glob("*.yaml")):
+        display = f"content/selfcheck/{path.name}"
+        data, problems = load_yaml(path, display)
+        ruleset.problems.extend(problems)
+        if not isinstance(data, dict):
+            if data is not None:
+                ruleset.problems.append(Problem(display, 1, "the file should be a mapping with 'rules', 'lists' or 'scoring'"))
+            continue
+        for key in data:
+            if key not in SCHEMA.fields:
+                ruleset.problems.append(Problem(display, data.line_of(key) if hasattr(data, "line_of") else 1, f"unknown key '{key}'"))
+        lists = data.get("lists")
+        if isinstance(lists, dict):
+            found = check(LISTS, lists, display)
+            ruleset.problems.extend(found.problems)
+            if not found.problems:
+                _merge_lists(ruleset, lists)
+        scoring = data.get("scoring")
+        if isinstance(scoring, dict):
+            found = check(SCHEMA.fields["scoring"].node, scoring, display)
+            ruleset.problems.extend(found.problems)
+            if not found.problems:
+                ruleset.high, ruleset.medium = int(scoring["high"]), int(scoring["medium"])
+        rules = data.get("rules")
+        if rules is None:
+            continue
+        if not isinstance(rules, list):
+            ruleset.problems.append(Problem(display, getattr(rules, "line", 1), "'rules' should be a list"))
+            continue
+        for rule in rules:
+            if not isinstance(rule, dict):
+                ruleset.problems.append(Problem(display, getattr(rules, "line", 1), "each rule should be a mapping"))
+                continue
+            compiled, problems = _compile_rule(rule, display)
+            ruleset.problems.extend(problems)
+            if compiled is None:
+                continue
+            if compiled.id in seen:
+                ruleset.problems.append(Problem(display, compiled.line, f"rule id '{compiled.id}' is also used in {seen[compiled.id]}; this one is skipped"))
+                continue
+            seen[compiled.id] = f"{display}:{compiled.line}"
+            ruleset.rules.append(compiled)
+    for lang, patterns in ruleset.lists.get("negations", {}).items():
+        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else p})" for p in patterns)
+        ruleset.negations[lang] = re.compile(joined, 0 if lang == "zh" else re.IGNORECASE)
+    return ruleset
+
+
+def _merge_lists(ruleset: RuleSet, lists: dict) -> None:
+    for key, value in lists.items():
+        if key == "negations":
+            target = ruleset.lists.setdefault("negations", {})
+            for lang, patterns in value.items():
+                target.setdefault(lang, []).extend(str(p) for p in patterns)
+        else:
+            ruleset.lists.setdefault(key, []).extend(value)
+
+
+# --- the linter's extra checks ---------------------------------------------------------------
+
+
+def _lint(library) -> list[Problem]:
+    problems: list[Problem] = []
+    guide_ids = set(SCAM_TYPES)
+    if "guides" in library.files:
+        from core.content import kinds
+
+        for loaded in library.files.get("guides", []):
+            data = loaded.data
+            kind = kinds()["guides"]
+            entries = data.get(kind.items_key) if kind.items_key and isinstance(data, dict) else [data]
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    guide_ids.add(entry["id"])
+    seen: dict[str, str] = {}
+    detectors_used: set[str] = set()
+    for loaded, rule in library.items("checker_rules"):
+        line = getattr(rule, "line", 1)
+        problems.extend(rule_problems(rule, loaded.path))
+        rid = rule.get("id")
+        if isinstance(rid, str):
+            if rid in seen:
+                problems.append(Problem(loaded.path, line, f"rule id '{rid}' is also used at {seen[rid]}"))
+            seen[rid] = f"{loaded.path}:{line}"
+        guide = rule.get("guide")
+        if isinstance(guide, str) and guide not in guide_ids:
+            problems.append(Problem(loaded.path, getattr(guide, "line", line), f"guide '{guide}' is neither a scam type nor a guide id"))
+        if isinstance(rule.get("detector"), str):
+            detectors_used.add(rule["detector"])
+    if library.files.get("checker_rules"):
+        missing = [d for d in DETECTORS if d not in detectors_used]
+        if missing:
+            first = library.files["checker_rules"][0].path
+            problems.append(Problem(first, 1, f"no rule explains these link/phone findings: {', '.join(missing)}"))
+    return problems
+
+
+register_check(_lint)

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Measure the self-check on labelled messages.
+
+    .venv/bin/python tools/eval_selfcheck.py            # holdout, dev, and the shared sample
+    .venv/bin/python tools/eval_selfcheck.py --misses   # also list every miss and false alarm
+
+Per language it prints: recall on scams (verdict not "low"), false positives on genuine
+messages (verdict not "low"), and top-1 type accuracy (the first scam type equals the label,
+over all scam messages, so a missed scam counts as wrong).
+
+corpus/selfcheck/holdout.jsonl was written before the rules and is never used to tune them;
+dev.jsonl is what the rules were written from. Report holdout figures, not dev ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.selfcheck import load_checker  # noqa: E402
+
+SETS = [
+    ("holdout", ROOT / "corpus/selfcheck/holdout.jsonl"),
+    ("dev", ROOT / "corpus/selfcheck/dev.jsonl"),
+    ("shared sample", ROOT.parent / "shared/samples/selfcheck_sample.jsonl"),
+]
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(checker, rows, show_misses: bool) -> dict:
+    stats = defaultdict(lambda: {"scam": 0, "caught": 0, "top1": 0, "genuine": 0, "fp": 0})
+    misses = []
+    for row in rows:
+        result = checker.check(row["text"])
+        for lang in (row["lang"], "all"):
+            s = stats[lang]
+            if row["label"] == "benign":
+                s["genuine"] += 1
+                if result.verdict != "low":
+                    s["fp"] += 1
+            else:
+                s["scam"] += 1
+                if result.verdict != "low":
+                    s["caught"] += 1
+                if result.scam_types[:1] == (row["label"],):
+                    s["top1"] += 1
+        wrong = (row["label"] == "benign") != (result.verdict == "low") or (
+            row["label"] != "benign" and result.scam_types[:1] != (row["label"],)
+        )
+        if show_misses and wrong:
+            misses.append((row, result))
+    return {"stats": stats, "misses": misses}
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "   n/a"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", action="store_true", help="list misses, false alarms and wrong types")
+    parser.add_argument("--set", choices=[name for name, _ in SETS], action="append", help="only these sets")
+    args = parser.parse_args()
+    checker = load_checker(ROOT / "content")
+    for problem in checker.problems:
+        print(f"rule problem: {problem}", file=sys.stderr)
+    print(f"{checker.rule_count} rules")
+    for name, path in SETS:
+        if args.set and name not in args.set:
+            continue
+        if not path.is_file():
+            print(f"\n{name}: {path} not found")
+            continue
+        out = evaluate(checker, read(path), args.misses)
+        print(f"\n== {name} ({path.name}) ==")
+        print(f"{'lang':6} {'recall (scam not low)':24} {'false positives':22} {'top-1 type':22}")
+        for lang in ("zh_CN", "zh_TW", "en", "all"):
+            s = out["stats"].get(lang)
+            if s is None:
+                continue
+            print(f"{lang:6} {pct(s['caught'], s['scam']):24} {pct(s['fp'], s['genuine']):22} {pct(s['top1'], s['scam']):22}")
+        for row, result in out["misses"]:
+            sig = ", ".join(f"{s.id}({s.weight})" for s in result.signals)
+            print(f"  - {row['id']} [{row['label']}] -> {result.verdict} {result.score} {list(result.scam_types[:2])} | {sig}\n      {row['text'][:110]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
