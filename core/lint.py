@@ -59,7 +59,7 @@ _UNIT_AFTER = re.compile(
     re.I,
 )
 _FICTIONAL_TLDS = (".example", ".invalid", ".test")
-_FICTIONAL_US = re.compile(r"^(?:1)?\d{3}5550[01]\d\d$")  # 555-0100..0199, reserved for fiction
+_FICTIONAL_US = re.compile(r"^(?:1?\d{3})?5550[01]\d\d$")  # 555-0100..0199, reserved for fiction
 
 
 def _digits(text: str) -> str:
@@ -77,7 +77,8 @@ class FactIndex:
         parts = []
         for value in sorted(values, key=len, reverse=True):
             prefix = r"(?:0\d{2,3}-?)?" if value.isdigit() else ""
-            parts.append(rf"(?<![0-9A-Za-z]){prefix}{re.escape(value)}(?![0-9])")
+            # not a piece of a longer number such as 400-000-1234
+            parts.append(rf"(?<![0-9A-Za-z])(?<!\d[- ]){prefix}{re.escape(value)}(?![0-9])(?![- ]\d)")
         self.known = re.compile("|".join(parts), re.I) if parts else None
         self.numbers = {_digits(v) for v in values if _digits(v) and v.lower() not in self.addresses}
         for v in values:  # "1-877-FTC-HELP (1-877-382-4357)" carries its digits in brackets
@@ -87,6 +88,10 @@ class FactIndex:
 
     def check_text(self, text: str) -> list[str]:
         """Messages for every number or address in ``text`` that is not a fact."""
+        return [message for _token, message in self.findings(text)]
+
+    def findings(self, text: str) -> list[tuple[str, str]]:
+        """(token, message) for every number or address in ``text`` that is not a fact."""
         text = _FICTIONAL_SPAN.sub(" ", text)
         text = _TAG.sub(" ", text)
         if self.known is not None:
@@ -100,7 +105,7 @@ class FactIndex:
                 continue
             if re.fullmatch(r"[\d.]+", host):  # a version or a decimal, not an address
                 continue
-            out.append(f"web address '{match.group(0)}' is not in the region facts (use .example/.invalid/.test for made-up ones)")
+            out.append((match.group(0), f"web address '{match.group(0)}' is not in the region facts (use .example/.invalid/.test for made-up ones)"))
         text = _ADDRESS.sub(" ", text)
         for match in _NUMBER.finditer(text):
             token = match.group(0).strip(" -")
@@ -113,7 +118,7 @@ class FactIndex:
                 continue
             if digits in self.numbers or _FICTIONAL_US.match(digits):
                 continue
-            out.append(f"number '{token}' is not in the region facts (a made-up number must be marked fictional)")
+            out.append((token, f"number '{token}' is not in the region facts (a made-up number must be marked fictional)"))
         return out
 
 
@@ -200,12 +205,25 @@ def _check_pages(library: ContentLibrary, locales: list[str], index: FactIndex) 
                     file, line = _template_location(exc, template)
                     problems.append(Problem(file, line, f"does not render ({label}, {locale}): {type(exc).__name__}: {exc}"))
                     continue
-                for message in index.check_text(html):
-                    problems.append(Problem(f"content/{template}", 1, f"{message} ({label}, {locale})"))
+                for token, message in index.findings(html):
+                    line = _source_line(renderer, template, token)
+                    problems.append(Problem(f"content/{template}", line, f"{message} ({label}, {locale})"))
                 for value in index.withheld:
                     if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w])", _TAG.sub(" ", html)):
                         problems.append(Problem(f"content/{template}", 1, f"shows unconfirmed channel '{value}' ({label}, {locale})"))
     return problems
+
+
+def _source_line(renderer: Renderer, template: str, token: str) -> int:
+    """The line of the template where a shown token is written, if it is written there."""
+    try:
+        source = renderer.env.loader.get_source(renderer.env, template)[0]
+    except Exception:  # the template was readable a moment ago; a line number is a nicety
+        return 1
+    for number, line in enumerate(source.splitlines(), 1):
+        if token in line:
+            return number
+    return 1
 
 
 def _check_texts(library: ContentLibrary, locales: list[str], index: FactIndex) -> list[Problem]:

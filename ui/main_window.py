@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.go_back)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.go_back)  # as in every browser
         QShortcut(QKeySequence("Alt+Home"), self, activated=self.go_home)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language_button.showMenu)
 

@@ -1,0 +1,136 @@
+"""The shell: navigation, the keyboard, live language switching, settings that stick."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core import i18n
+from core.settings import SettingsStore
+from tests.ui.visible import english_words, visible_texts
+from ui.wiring import SCREENS
+
+
+def allowed_latin(window) -> set[str]:
+    """Names that stay in Latin script in every language: language names, channel values,
+    brand names of official services, and Qt shortcut names."""
+    allowed = {i18n.display_name(code) for code in i18n.catalogs().locales()}
+    for region in window.services.regions.regions.values():
+        for channel in region.channels:
+            if channel.value:
+                allowed.add(channel.value)
+    allowed |= {"ScamShield", "Scamwatch", "ReportCyber", "IdentityTheft.gov", "Report Fraud", "Stop Scams UK",
+                "Take Five", "FTC", "FBI", "IDCARE", "ACT", "Add", "Check", "Tell", "CALL", "App", "APP", "Alt", "Home",
+                "Ctrl", "Enter", "Tab", "Esc", "PIN", "PDF", "SMS", "LINE", "QQ", "USDT", "GoIP", "SIM", "ETC", "QR",
+                "OTP", "AI", "ID", "Left", "Right", "Space"}
+    return allowed
+
+
+def test_home_shows_in_english_with_the_region_numbers(make_window):
+    window = make_window("en", region="CN")
+    texts = " ".join(visible_texts(window))
+    assert "ScamSense" in texts
+    assert "96110" in texts and "110" in texts
+    assert "12321" not in texts  # unconfirmed
+    assert window.current == "home"
+    assert not window.back_button.isEnabled()
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "zh_TW"])
+@pytest.mark.parametrize("key", sorted(SCREENS))
+def test_a_live_switch_leaves_no_english_on_any_screen(make_window, qtbot, locale, key):
+    window = make_window("en", region="CN")
+    window.navigate(key, None)
+    english_before = visible_texts(window)
+    window.services.state.set_locale(locale)  # live, no restart
+    qtbot.wait(10)
+    after = visible_texts(window)
+    assert after != english_before, "nothing changed on the screen"
+    allowed = allowed_latin(window)
+    leftovers = {text: english_words(text, allowed) for text in after}
+    leftovers = {text: words for text, words in leftovers.items() if words}
+    assert not leftovers, f"English left on the {key} screen in {locale}: {leftovers}"
+    assert window.title_label.text() == window.screens[key].title()
+
+
+def test_switching_back_to_english_restores_english(make_window):
+    window = make_window("zh_CN")
+    assert window.home_button.text() == "首页"
+    window.services.state.set_locale("en")
+    assert window.home_button.text() == "Home"
+    assert window.screens["home"].heading.text().startswith("ScamSense")
+
+
+def test_back_and_home_buttons_and_keys(make_window, qtbot):
+    window = make_window("en")
+    qtbot.mouseClick(window.screens["home"].tiles["settings"], Qt.MouseButton.LeftButton)
+    assert window.current == "settings"
+    assert window.back_button.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "home"
+    window.navigate("settings", None)
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "home"
+    assert not window.back_button.isEnabled()
+
+
+def test_home_tiles_are_reached_with_tab_and_opened_with_the_keyboard(make_window, qtbot):
+    window = make_window("en")
+    tiles = list(window.screens["home"].tiles.values())
+    tiles[0].setFocus()
+    seen = {tiles[0]}
+    for _ in range(len(tiles) - 1):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.add(window.focusWidget())
+    assert set(tiles) <= seen
+    settings_tile = window.screens["home"].tiles["settings"]
+    settings_tile.setFocus()
+    qtbot.keyClick(settings_tile, Qt.Key.Key_Space)
+    assert window.current == "settings"
+
+
+def test_every_home_choice_leads_to_a_screen_with_a_title(make_window, qtbot):
+    window = make_window("en")
+    for key, tile in window.screens["home"].tiles.items():
+        window.go_home()
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+        assert window.current == key
+        assert window.title_label.text()
+
+
+def test_language_and_region_chosen_in_settings_apply_at_once_and_survive_a_restart(make_window, tmp_path, qtbot):
+    store = SettingsStore(tmp_path / "mine.json")
+    window = make_window("en", store=store)
+    window.navigate("settings", None)
+    settings = window.screens["settings"]
+    settings.region_buttons["HK"].click()
+    window.go_home()
+    assert "18222" in " ".join(visible_texts(window))
+    window.navigate("settings", None)
+    settings.language_buttons["zh_TW"].click()
+    assert window.home_button.text() == "首頁"
+    saved = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert saved["language"] == "zh_TW" and saved["region"] == "HK"
+    again = make_window(lang=None, store=SettingsStore(tmp_path / "mine.json"))
+    assert i18n.current_locale() == "zh_TW"
+    assert again.services.state.region == "HK"
+
+
+def test_a_damaged_settings_file_shows_a_message_and_the_app_runs(make_window, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    window = make_window("en", store=SettingsStore(path))
+    assert window.banner.isVisible()
+    assert "damaged" in window.banner_text.text()
+    assert list(tmp_path.glob("broken.json.corrupt-*"))
+    window.navigate("settings", None)
+    assert window.current == "settings"
+
+
+def test_text_size_restyles_the_app(make_window, qtbot):
+    window = make_window("en")
+    heading = window.screens["home"].heading
+    before = heading.fontInfo().pixelSize()
+    window.services.state.set_text_scale(200)
+    qtbot.wait(10)
+    assert heading.fontInfo().pixelSize() >= before * 1.8
