@@ -58,6 +58,12 @@ _UNIT_AFTER = re.compile(
     r"items?|orders?|tasks?|likes?|reviews?|points?|km|kg)\b)",
     re.I,
 )
+# a short number right after these words is a code or an account tail, not something to call
+_CODE_BEFORE = re.compile(
+    r"(?:code|passcode|OTP|PIN|ending(?: in)?|order(?: no\.?)?|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|取件码|取件碼|"
+    r"尾号|尾號|订单号?|訂單編?號?)\s*(?:is|为|為|是)?\s*[:：]?\s*$",
+    re.I,
+)
 _FICTIONAL_TLDS = (".example", ".invalid", ".test")
 _FICTIONAL_US = re.compile(r"^(?:1?\d{3})?5550[01]\d\d$")  # 555-0100..0199, reserved for fiction
 
@@ -78,7 +84,7 @@ class FactIndex:
         for value in sorted(values, key=len, reverse=True):
             prefix = r"(?:0\d{2,3}-?)?" if value.isdigit() else ""
             # not a piece of a longer number such as 400-000-1234
-            parts.append(rf"(?<![0-9A-Za-z])(?<!\d[- ]){prefix}{re.escape(value)}(?![0-9])(?![- ]\d)")
+            parts.append(rf"(?<![0-9A-Za-z])(?<!\d[-, .]){prefix}{re.escape(value)}(?![0-9])(?![-, .]\d)")
         self.known = re.compile("|".join(parts), re.I) if parts else None
         self.numbers = {_digits(v) for v in values if _digits(v) and v.lower() not in self.addresses}
         for v in values:  # "1-877-FTC-HELP (1-877-382-4357)" carries its digits in brackets
@@ -115,6 +121,8 @@ class FactIndex:
             if _CURRENCY_BEFORE.search(text[: match.start()]) or _UNIT_AFTER.match(text[match.end():]):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", digits) and len(token) == 4:  # a year
+                continue
+            if len(digits) <= 6 and _CODE_BEFORE.search(text[max(0, match.start() - 20): match.start()]):
                 continue
             if digits in self.numbers or _FICTIONAL_US.match(digits):
                 continue

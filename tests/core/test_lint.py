@@ -120,6 +120,8 @@ def test_fact_index_accepts_facts_and_fiction_and_rejects_the_rest(roots):
     assert index.check_text("Call 110 or 96110; a real call shows 025-96110.") == []
     assert index.check_text("Report at ReportFraud.ftc.gov or 1-877-FTC-HELP (1-877-382-4357).") == []
     assert index.check_text("Pay 3,000 yuan, or ¥8000, within 24 hours, since 2021.") == []
+    assert index.check_text("It grew to 100,000 and then 2,000,000.") == []
+    assert index.check_text("Your code is 4821. 验证码：5173，请勿泄露。尾号2290账户") == []
     assert index.check_text("Log in at bank-verify.example or call 555-0142.") == []
     assert index.check_text('Call <span class="fictional">400-000-1234</span>') == []
     assert len(index.check_text("Call 400-123-4567 now")) == 1

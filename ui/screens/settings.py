@@ -47,7 +47,7 @@ class SettingsScreen(Screen):
         self.on_change = on_change
 
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        body = QWidget()
+        body = QWidget(objectName="scrollBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(18)
