@@ -1,0 +1,187 @@
+"""``python main.py check [--format text|json|jsonl] [FILE|-]``: the self-check on the command line.
+
+A stable contract other tools depend on:
+
+* ``text`` (default): a human-readable verdict in the UI language.
+* ``json``: one object for the whole input.
+* ``jsonl``: each input line is ``{"id": ..., "text": ...}``; each output line is
+  ``{"id", "verdict", "score", "scam_types", "signals": [{"id", "start", "end", ...}]}``,
+  offsets being Python string indices into the given text. A malformed line yields
+  ``{"id": <id or null>, "error": "..."}`` and the run goes on.
+
+Exit status 0 unless the input cannot be read (2). Nothing read is written anywhere but stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from core.i18n import N_, _, content_gettext
+from core.selfcheck.advice import ADVICE
+from core.selfcheck.engine import MAX_INPUT_BYTES, Checker, InputRejected, InputTooLarge, Result, load_checker
+
+VERDICT_TEXT = {
+    "high": N_("This looks like a scam."),
+    "medium": N_("Be careful: warning signs found."),
+    "low": N_("No known warning signs found."),
+}
+
+# one JSON line may escape every character (\uXXXX): allow for that before calling a line too long
+_LINE_LIMIT = MAX_INPUT_BYTES * 6 + 1024
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check a message for signs of a scam, offline (text, json or jsonl)",
+        description="Check a pasted message for signs of a scam. Nothing is sent anywhere or saved.",
+    )
+    parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)")
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file to read, or - for standard input (default)")
+    parser.set_defaults(run=run)
+
+
+def run(args, services_like) -> int:
+    """``services_like`` needs ``content_dir``; ``args.region`` (optional) picks the helplines."""
+    content_dir = Path(services_like.content_dir)
+    checker = load_checker(content_dir)
+    try:
+        stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
+    except OSError as exc:
+        print(_("Cannot read {file}: {reason}").format(file=args.file, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    try:
+        if args.format == "jsonl":
+            return _run_jsonl(checker, stream, sys.stdout)
+        try:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+            rest = stream.read(1) if len(data) > MAX_INPUT_BYTES else b""
+        except OSError as exc:
+            print(_("Cannot read {file}: {reason}").format(file=args.file, reason=exc.strerror or exc), file=sys.stderr)
+            return 2
+        text = data.decode("utf-8", errors="replace")
+        try:
+            if len(data) > MAX_INPUT_BYTES or rest:
+                raise InputTooLarge(len(data) + len(rest))
+            result = checker.check(text)
+        except InputRejected as exc:
+            if args.format == "json":
+                print(json.dumps({"error": str(exc)}, ensure_ascii=False))
+            else:
+                print(too_large_message() if isinstance(exc, InputTooLarge) else str(exc))
+            return 0
+        if args.format == "json":
+            print(json.dumps(result.as_dict(), ensure_ascii=False))
+        else:
+            print(format_text(result, text, _region(content_dir, getattr(args, "region", None)), content_dir))
+        return 0
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def too_large_message() -> str:
+    return _("This text is too long to check: the limit is {kb} KB. Paste only the message itself.").format(kb=MAX_INPUT_BYTES // 1024)
+
+
+def _run_jsonl(checker: Checker, stream, out) -> int:
+    while True:
+        try:
+            raw = stream.readline(_LINE_LIMIT)
+        except OSError as exc:
+            print(_("Cannot read the input: {reason}").format(reason=exc.strerror or exc), file=sys.stderr)
+            return 2
+        if not raw:
+            return 0
+        if len(raw) >= _LINE_LIMIT and not raw.endswith(b"\n"):
+            while True:  # skip the rest of an over-long line
+                more = stream.readline(_LINE_LIMIT)
+                if not more or more.endswith(b"\n"):
+                    break
+            out.write(json.dumps({"id": None, "error": "line too long"}) + "\n")
+            continue
+        if not raw.strip():
+            continue
+        out.write(json.dumps(check_line(checker, raw), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def check_line(checker: Checker, raw: bytes) -> dict:
+    """One jsonl input line to one output object (never raises)."""
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return {"id": None, "error": f"not a JSON line: {exc}"}
+    if not isinstance(item, dict):
+        return {"id": None, "error": "each line must be a JSON object with \"id\" and \"text\""}
+    item_id = item.get("id")
+    if isinstance(item_id, (dict, list)):
+        return {"id": None, "error": "\"id\" must be a string, a number or null"}
+    text = item.get("text")
+    if not isinstance(text, str):
+        return {"id": item_id, "error": "\"text\" must be a string"}
+    try:
+        result = checker.check(text)
+    except InputRejected as exc:
+        return {"id": item_id, "error": str(exc)}
+    return {
+        "id": item_id,
+        "verdict": result.verdict,
+        "score": result.score,
+        "scam_types": list(result.scam_types),
+        "signals": [s.as_dict() for s in result.signals],
+    }
+
+
+def _region(content_dir: Path, code: str | None):
+    from core import i18n
+    from core.regions import load_regions
+
+    facts = load_regions(content_dir)
+    if not facts.regions:
+        return None
+    if not code:
+        code = facts.default_for(i18n.system_locale_names(), i18n.current_locale())
+    return facts.get(code)
+
+
+def type_names(content_dir: Path) -> dict[str, str]:
+    """Scam type id -> guide title (English source; translate with content_gettext)."""
+    from core.yamlio import load_yaml
+
+    names = {}
+    for path in sorted((Path(content_dir) / "guides").glob("*.yaml")):
+        data, _problems = load_yaml(path)
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            names[path.stem] = str(data["title"])
+    return names
+
+
+def format_text(result: Result, text: str, region, content_dir: Path) -> str:
+    lines = [_(VERDICT_TEXT[result.verdict]), _("Score: {score} out of 100").format(score=result.score)]
+    if result.scam_types:
+        names = type_names(content_dir)
+        shown = ", ".join(content_gettext(names[t]) if t in names else t for t in result.scam_types[:3])
+        lines.append(_("Looks like: {types}").format(types=shown))
+    warnings = [s for s in result.signals if s.weight > 0]
+    reassuring = [s for s in result.signals if s.weight < 0]
+    if warnings:
+        lines += ["", _("Warning signs:")]
+        for signal in warnings:
+            words = " … ".join(text[a:b] for a, b in signal.spans[:3])
+            lines.append(f"  ! {content_gettext(signal.explanation)}")
+            lines.append("    " + _("Words: {words}").format(words=f"“{words}”"))
+    if reassuring:
+        lines += ["", _("Signs of a genuine message (not proof of safety):")]
+        for signal in reassuring:
+            lines.append(f"  - {content_gettext(signal.explanation)}")
+    lines += ["", _("What to do now:")]
+    lines += [f"  - {_(ADVICE[key])}" for key in result.advice if key in ADVICE]
+    if region is not None and region.call_now:
+        lines += ["", _("Still not sure? Call:")]
+        for channel in region.call_now:
+            value = f" {channel.value}" if channel.value else ""
+            lines.append(f"  {content_gettext(channel.name)}{value}")
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""The rule files are content: linted with file:line, and a broken rule is skipped, never fatal."""
+
+from pathlib import Path
+
+from core.content import ContentLibrary, kinds
+from core.selfcheck import load_checker
+from core.selfcheck.rules import DETECTORS
+from core.taxonomy import SCAM_TYPES
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_shipped_rules_load_without_problems(checker):
+    assert [str(p) for p in checker.problems] == []
+    assert checker.rule_count >= 40
+
+
+def test_every_scam_type_has_a_rule_pointing_at_it(checker):
+    covered = {t for rule in checker.ruleset.rules for t, s in rule.types.items() if s >= 0.5}
+    assert set(SCAM_TYPES) <= covered
+
+
+def test_every_detector_is_explained(checker):
+    assert {r.detector for r in checker.ruleset.rules if r.detector} == set(DETECTORS)
+
+
+def test_rules_are_a_registered_kind_and_their_explanations_are_extracted():
+    assert kinds()["checker_rules"].glob == "selfcheck/*.yaml"
+    library = ContentLibrary.load(ROOT / "content")
+    texts = [t for f, _line, t in library.texts() if f.startswith("content/selfcheck/")]
+    assert any("safe" in t for t in texts)
+    assert not [p for p in library.problems if p.file.startswith("content/selfcheck/")]
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    (folder / "selfcheck").mkdir(parents=True, exist_ok=True)
+    (folder / "selfcheck" / name).write_text(text, encoding="utf-8")
+
+
+GOOD = """
+rules:
+  - id: good
+    weight: 40
+    types: {task_rebate: 1}
+    guide: task_rebate
+    explanation: Good rule.
+    patterns:
+      en: ['boost products']
+"""
+
+
+def test_a_broken_rule_is_reported_with_its_line_and_skipped(tmp_path):
+    _write(tmp_path, "a.yaml", GOOD + """
+  - id: bad_regex
+    weight: 10
+    types: {task_rebate: 1}
+    guide: task_rebate
+    explanation: Broken.
+    patterns:
+      en: ['(unclosed']
+  - id: slow
+    weight: 10
+    types: {task_rebate: 1}
+    guide: task_rebate
+    explanation: Catastrophic.
+    patterns:
+      en: ['(a+)+b']
+  - id: spaced
+    weight: 10
+    types: {task_rebate: 1}
+    guide: task_rebate
+    explanation: Spaces in Chinese.
+    patterns:
+      zh: ['验证 码']
+""")
+    checker = load_checker(tmp_path)
+    assert [r.id for r in checker.ruleset.rules] == ["good"]
+    messages = [str(p) for p in checker.problems]
+    assert any("a.yaml:17" in m and "not a valid pattern" in m for m in messages), messages
+    assert any("exponential" in m for m in messages)
+    assert any("spaces and punctuation" in m for m in messages)
+    assert checker.check("we boost products").verdict != "low"
+
+
+def test_a_file_with_broken_yaml_does_not_stop_the_others(tmp_path):
+    _write(tmp_path, "a.yaml", GOOD)
+    _write(tmp_path, "b.yaml", "rules:\n  - id: x\n    weight: [unclosed\n")
+    checker = load_checker(tmp_path)
+    assert checker.rule_count == 1
+    assert any("b.yaml" in str(p) for p in checker.problems)
+
+
+def test_unknown_scam_type_and_duplicate_ids_are_problems(tmp_path):
+    _write(tmp_path, "a.yaml", GOOD + GOOD.replace("rules:\n", "").replace("task_rebate: 1", "not_a_type: 1"))
+    checker = load_checker(tmp_path)
+    assert any("not_a_type" in str(p) for p in checker.problems)
+    _write(tmp_path, "a.yaml", GOOD + GOOD.replace("rules:\n", ""))
+    checker = load_checker(tmp_path)
+    assert checker.rule_count == 1 and any("also used" in str(p) for p in checker.problems)
