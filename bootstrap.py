@@ -47,8 +47,8 @@ def ensure_venv(requirement_files: list[str]) -> Path:
         say(f"creating a virtual environment in {VENV.name}/")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     digest = hashlib.sha256(sys.version.encode())
-    for name in requirement_files:
-        digest.update((ROOT / name).read_bytes())
+    for path in sorted(ROOT.glob("requirements*.txt")):  # -r includes are covered too
+        digest.update(path.name.encode() + path.read_bytes())
     stamp = VENV / f".installed-{'-'.join(Path(n).stem for n in requirement_files)}"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return python

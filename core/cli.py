@@ -46,16 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
     lint_parser = content_sub.add_parser("lint", help="check schemas, templates, catalogs, references and numbers")
     lint_parser.add_argument("--json", action="store_true", help="print one JSON object instead of file:line lines")
 
-    # Subcommands of other parts are added here, each by its own module.
-    for module_name in ("core.selfcheck.cli",):
-        try:
-            module = __import__(module_name, fromlist=["add_parser"])
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue  # that part is not installed in this build
-            raise
-        module.add_parser(sub)
+    # The self-check's arguments are a contract other tools depend on; its engine (and the
+    # libraries it needs) is imported only when the command runs, never for the app's start.
+    check_parser = sub.add_parser(
+        "check",
+        help="check a message for signs of a scam, offline (text, json or jsonl)",
+        description="Check a pasted message for signs of a scam. Nothing is sent anywhere or saved.",
+    )
+    check_parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)")
+    check_parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file to read, or - for standard input (default)")
+    check_parser.set_defaults(run=_run_check)
     return parser
+
+
+def _run_check(args, roots: Roots) -> int:
+    from core.selfcheck.cli import run
+
+    return run(args, roots)
 
 
 def setup_i18n(roots: Roots, requested: str | None) -> str:

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from core.yamlio import Problem
+from core.problems import Problem
 
 SOURCE_LOCALE = "en"
 DOMAINS = ("ui", "content")

@@ -11,30 +11,16 @@ Duplicate keys, which YAML silently collapses, are reported as problems.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from core.problems import Problem  # noqa: F401  (re-exported: content modules import it from here)
 
 try:  # libyaml's parser is much faster; construction stays in Python
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - wheels ship libyaml
     _BaseLoader = yaml.SafeLoader
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a content file, reported as ``file:line: message``."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-    def as_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "message": self.message}
 
 
 class LStr(str):
