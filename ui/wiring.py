@@ -27,7 +27,15 @@ def _settings(services: Services) -> Screen:
     return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings)
 
 
+def _guides(services: Services) -> Screen:
+    from core.guides import GuideBook, load_guides
+    from ui.screens.guides import GuidesScreen
+
+    return GuidesScreen(GuideBook(load_guides(services.library())), services.renderer(), services.state, services.region)
+
+
 SCREENS: dict[str, Callable[[Services], Screen]] = {
     "home": _home,
     "settings": _settings,
+    "guides": _guides,
 }
