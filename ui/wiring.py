@@ -34,8 +34,19 @@ def _guides(services: Services) -> Screen:
     return GuidesScreen(GuideBook(load_guides(services.library())), services.renderer(), services.state, services.region)
 
 
+def _quiz(services: Services) -> Screen:
+    from core.quiz.bank import load_bank
+    from core.quiz.progress import open_progress
+    from core.settings import data_dir
+    from ui.screens.quiz import QuizScreen
+
+    kiosk = getattr(services, "kiosk", not getattr(services.store, "persistent", True))
+    return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), kiosk))
+
+
 SCREENS: dict[str, Callable[[Services], Screen]] = {
     "home": _home,
     "settings": _settings,
     "guides": _guides,
+    "quiz": _quiz,
 }

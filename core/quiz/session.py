@@ -266,7 +266,8 @@ class Session:
 
     def answer_flags(self, segs: list[scoring.Segment], tapped: set[int]) -> Answer:
         score, found, wrong = scoring.score_segments(len(self.current.flags), segs, set(tapped))
-        return self._record(score, found=found, wrong=wrong, tapped=frozenset(tapped))
+        found_flags = frozenset(segs[i].flag for i in tapped if 0 <= i < len(segs) and segs[i].flag is not None)
+        return self._record(score, found=found, wrong=wrong, tapped=frozenset(tapped), found_flags=found_flags)
 
     def answer_scenario(self) -> Answer:
         run = self.scenario_run()
