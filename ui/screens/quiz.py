@@ -67,6 +67,11 @@ def _c(text: str | None) -> str:
     return content_gettext(text or "")
 
 
+def _sentences(first: str, second: str) -> str:
+    """Two sentences in a row: a space between them in English, none in Chinese."""
+    return _("{first} {second}").format(first=first, second=second)
+
+
 def _points(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -598,10 +603,11 @@ class QuizScreen(Screen):
                     words = _("{verdict} (your choice)").format(verdict=words)
                 button.set_texts(f"{shown + 1}", _c(option.text))
                 self.body.addWidget(button)
-                note = QLabel(f"{icon} {words}: {_c(option.feedback)}", wordWrap=True)
+                said = _("{verdict}: {explanation}").format(verdict=words, explanation=_c(option.feedback))
+                note = QLabel(f"{icon} {said}", wordWrap=True)
                 note.setProperty("role", "optionFeedback")
                 note.setProperty("mark", "right" if option.correct else "wrong")
-                note.setAccessibleName(f"{words}: {_c(option.feedback)}")
+                note.setAccessibleName(said)
                 button.setAccessibleDescription(note.text())
                 self.body.addWidget(note)
                 continue
@@ -807,17 +813,18 @@ class QuizScreen(Screen):
             kind, headline = WRONG, _("Not right.")
         if q.format == "scam_or_genuine":
             truth = _("It is a scam.") if q.answer == "scam" else _("It is genuine.")
-            self.after.addWidget(Feedback(kind, f"{headline} {truth}", _c(q.explanation)))
+            self.after.addWidget(Feedback(kind, _sentences(headline, truth), _c(q.explanation)))
         elif q.format == "red_flags":
             found, wrong = answer.detail.get("found", 0), answer.detail.get("wrong", 0)
             summary = _("You found {found} of {total} red flags.").format(found=found, total=len(q.flags))
             if wrong:
-                summary += " " + _("Taps that were not on a red flag: {n}.").format(n=wrong)
-            self.after.addWidget(Feedback(kind, f"{headline} {summary}", _c(q.explanation)))
+                summary = _sentences(summary, _("Taps that were not on a red flag: {n}.").format(n=wrong))
+            self.after.addWidget(Feedback(kind, _sentences(headline, summary), _c(q.explanation)))
             found_flags = answer.detail.get("found_flags", frozenset())
             for index, flag in enumerate(q.flags):
                 status = (RIGHT + " " + _("You found it")) if index in found_flags else ("⚑ " + _("Missed"))
-                line = _set_role(QLabel(f"{status}: “{_c(flag.text)}”. {_c(flag.why)}", wordWrap=True), "flagWhy")
+                said = _("{status}: “{phrase}”. {why}").format(status=status, phrase=_c(flag.text), why=_c(flag.why))
+                line = _set_role(QLabel(said, wordWrap=True), "flagWhy")
                 line.setProperty("mark", "found" if index in found_flags else "missed")
                 self.after.addWidget(line)
         elif q.format == "scenario":
