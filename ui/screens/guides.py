@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,64 @@ AUDIENCE_LABELS = (
 
 READING_SCALE = 1.25  # the reading view's text, relative to the app's base size
 RULE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FlowLayout(QLayout):
+    """Lays its items out in rows, wrapping to a new row when the next one does not fit
+    (the audience chips at 200% text, or in a narrow window)."""
+
+    def __init__(self, parent=None, spacing: int = 8):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and row_height > 0:
+                x, y = rect.x(), y + row_height + self._spacing
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
 
 
 class GuideItemDelegate(QStyledItemDelegate):
@@ -156,8 +215,7 @@ class GuidesScreen(Screen):
         self.search.returnPressed.connect(self._open_first_match)
         layout.addWidget(self.search)
 
-        chips = QHBoxLayout()
-        chips.setSpacing(8)
+        chips = FlowLayout(spacing=8)
         self.filter_label = QLabel(objectName="guideFilterLabel")
         chips.addWidget(self.filter_label)
         self.audience_group = QButtonGroup(self)
@@ -171,7 +229,6 @@ class GuidesScreen(Screen):
             self.audience_buttons[code] = button
             chips.addWidget(button)
             button.toggled.connect(lambda on, _c=code: on and self._refresh_list())
-        chips.addStretch(1)
         self.audience_buttons[""].blockSignals(True)
         self.audience_buttons[""].setChecked(True)
         self.audience_buttons[""].blockSignals(False)
@@ -236,6 +293,20 @@ class GuidesScreen(Screen):
         self.browser.anchorClicked.connect(self._follow_link)
         layout.addWidget(self.browser, 1)
         return page
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_icons()
+
+    def _fit_icons(self) -> None:
+        """Icons grow with the text size, so a row stays balanced at 200%."""
+        pixels = self.list.font().pixelSize()
+        if pixels <= 0:
+            pixels = round(self.list.font().pointSizeF() * 96 / 72)
+        side = max(48, round(pixels * 3))
+        if self.list.iconSize().width() != side:
+            self.list.setIconSize(QSize(side, side))
 
     # --- Screen --------------------------------------------------------------------------------
 
