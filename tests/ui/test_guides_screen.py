@@ -92,6 +92,16 @@ def test_entering_with_a_guide_opens_it_and_next_previous_and_links_move_between
     assert screen.book.get(related).title in screen.browser.toPlainText()
 
 
+def test_coming_back_from_home_shows_the_list_with_the_search_kept(open_guides, qtbot):
+    window, screen = open_guides("en")
+    qtbot.keyClicks(screen.search, "loan")
+    screen.open_guide("fake_loan")
+    window.go_home()
+    window.navigate("guides", None)
+    assert screen.pages.currentIndex() == 0
+    assert screen.search.text() == "loan" and "fake_loan" in listed(screen)
+
+
 def test_the_first_guide_has_no_previous_and_the_last_no_next(open_guides):
     _window, screen = open_guides("en", params={"guide": GUIDE_IDS[0]})
     assert not screen.previous_button.isEnabled() and screen.next_button.isEnabled()

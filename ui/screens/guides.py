@@ -343,7 +343,7 @@ class GuidesScreen(Screen):
         guide_id = (params or {}).get("guide")
         if guide_id and self.book.get(guide_id):
             self.open_guide(guide_id)
-        elif self.current is None:
+        else:  # from Home: the list, with the last search and filter kept
             self.show_list()
 
     def reset(self) -> None:
