@@ -124,3 +124,13 @@ class Services:
         from core.render import Renderer
 
         return Renderer(self.content_dir)
+
+    def checker(self):
+        """The self-check's compiled rules (once)."""
+        return self._checker
+
+    @cached_property
+    def _checker(self):
+        from core.selfcheck import load_checker
+
+        return load_checker(self.content_dir)

@@ -44,9 +44,35 @@ def _quiz(services: Services) -> Screen:
     return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), kiosk))
 
 
+def _selfcheck(services: Services) -> Screen:
+    from functools import lru_cache
+
+    from core.selfcheck.cli import type_names
+    from ui.screens.selfcheck import SelfCheckScreen
+    from ui.theme import PALETTES
+
+    def highlight_colors() -> tuple[str, str, str, str]:
+        if services.state.high_contrast:
+            p = PALETTES["high_contrast"]
+            return p["pressed"], p["text"], p["primary"], p["on_primary"]
+        p = PALETTES["normal"]
+        return p["medium_bg"], p["text"], p["focus"], p["text"]
+
+    names = lru_cache(maxsize=1)(lambda: type_names(services.content_dir))
+    return SelfCheckScreen(services.checker, services.state, services.region, names, highlight_colors)
+
+
+def _situation(services: Services) -> Screen:
+    from ui.screens.situation import SituationScreen
+
+    return SituationScreen(services.state, services.region)
+
+
 SCREENS: dict[str, Callable[[Services], Screen]] = {
     "home": _home,
     "settings": _settings,
     "guides": _guides,
     "quiz": _quiz,
+    "selfcheck": _selfcheck,
+    "situation": _situation,
 }
