@@ -47,14 +47,28 @@ def score_scenario(question: Question, ending_id: str | None) -> float:
 
 # --- red-flag segments ---------------------------------------------------------------------------
 
-# Tappable pieces of a message: a Latin word or number (with its inner dots, dashes...),
-# or up to two Chinese characters (Chinese has no spaces; short even pieces keep the
-# flag phrases from standing out by their size). Spaces and punctuation join the piece before.
+# Tappable pieces of a message: a Latin word, a number (with a Chinese unit stuck to it:
+# 5000元, 30分钟), or a run of Chinese characters, which is cut into pieces of two (the last
+# of three when the run is odd). Chinese has no spaces; short even pieces keep the flag
+# phrases from standing out by their size. Spaces and punctuation join the piece before.
+_UNITS = "分钟|小时|个月|個月|小時|分鐘|[元块塊万萬亿億个個次天岁歲年月日号號倍单單笔筆张張名位件台人秒分%]"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
-    r"[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f'\u2019.,%/@:_+-]*[0-9A-Za-z\u00c0-\u024f%])?"
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}"
+    rf"[0-9](?:[0-9.,%]*[0-9%])?(?:{_UNITS})?"
+    r"|[A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f'\u2019.,%/@:_+-]*[0-9A-Za-z\u00c0-\u024f%])?"
+    rf"|[{_HAN}]+"
     r"|[^\s]",
 )
+_HAN_RUN = re.compile(rf"[{_HAN}]{{2,}}")
+
+
+def _cut_han(run: str) -> list[str]:
+    if len(run) <= 3:
+        return [run]
+    cuts = [run[i:i + 2] for i in range(0, len(run) - (3 if len(run) % 2 else 0), 2)]
+    if len(run) % 2:
+        cuts.append(run[-3:])
+    return cuts
 
 
 @dataclass(frozen=True)
@@ -87,16 +101,17 @@ def segments(message: str, phrases: list[str]) -> list[Segment]:
         stretch, flag = message[cursor:end], owner[cursor]
         pos = 0
         for match in _TOKEN.finditer(stretch):
-            gap, piece = stretch[pos:match.start()], match.group(0)
+            gap, token = stretch[pos:match.start()], match.group(0)
             pos = match.end()
             if gap and out:
                 out[-1] = Segment(out[-1].text + gap, out[-1].flag)
             elif gap:
                 out.append(Segment(gap, None))
-            if out and not any(ch.isalnum() for ch in piece):
-                out[-1] = Segment(out[-1].text + piece, out[-1].flag)
-            else:
-                out.append(Segment(piece, flag))
+            for piece in _cut_han(token) if _HAN_RUN.fullmatch(token) else [token]:
+                if out and not any(ch.isalnum() for ch in piece):
+                    out[-1] = Segment(out[-1].text + piece, out[-1].flag)
+                else:
+                    out.append(Segment(piece, flag))
         if pos < len(stretch):
             if out:
                 out[-1] = Segment(out[-1].text + stretch[pos:], out[-1].flag)

@@ -103,6 +103,7 @@ def test_red_flags_in_chinese_are_found_in_the_translated_message():
     assert {s.flag for s in segs} == {None, 0, 1}
     # short pieces: no piece is a whole flag phrase longer than two characters of Chinese
     assert all(len(s.text.strip("。！")) <= 3 for s in segs if not s.text[0].isdigit())
+    assert "100元" in [s.text for s in segs]  # a number keeps its unit
     tapped = {i for i, s in enumerate(segs) if s.flag is not None}
     assert score_segments(2, segs, tapped)[0] == 1.0
 
