@@ -108,10 +108,19 @@ def normalize(text: str) -> Normalized:
     d_chars: list[str] = []
     d_starts: list[int] = []
     d_ends: list[int] = []
+    dropped = None  # the last character left out since the last one kept
     for ch, start, end in zip(norm_chars, n_starts, n_ends):
         if _dense_keeps(ch):
+            # keep one separator between two numbers, so "482913, 5 minutes" never reads as 4829135
+            if dropped is not None and ch.isdigit() and d_chars and d_chars[-1].isdigit():
+                d_chars.append(dropped[0])
+                d_starts.append(dropped[1])
+                d_ends.append(dropped[2])
             d_chars.append(ch)
             d_starts.append(start)
             d_ends.append(end)
+            dropped = None
+        else:
+            dropped = (ch, start, end)
     dense = View("".join(d_chars), tuple(d_starts), tuple(d_ends))
     return Normalized(text, norm, dense)

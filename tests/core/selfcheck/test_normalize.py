@@ -32,3 +32,9 @@ def test_expanding_characters_keep_their_span():
 def test_empty_and_whitespace_only():
     assert normalize("").norm.text == ""
     assert normalize(" \n\t ").dense.text == ""
+
+
+def test_numbers_on_either_side_of_punctuation_stay_apart():
+    views = normalize("验证码482913，5分钟内有效")
+    assert "4829135" not in views.dense.text
+    assert "验证码482913" in views.dense.text
