@@ -209,8 +209,9 @@ _listeners: list[Callable[[str], None]] = []
 
 def setup(localedir: Path, locale: str = SOURCE_LOCALE) -> Catalogs:
     """Point the module at a locale directory (resolved once, in main.py) and pick a locale."""
-    global _catalogs
+    global _catalogs, _names_cache
     _catalogs = Catalogs(localedir)
+    _names_cache = None
     set_locale(locale)
     return _catalogs
 
@@ -336,8 +337,33 @@ def choose_locale(candidates: list[str], available: list[str]) -> str:
     return SOURCE_LOCALE
 
 
+_NAMES_FILE = "languages.json"
+_names_cache: dict[str, str] | None = None
+
+
 def display_name(locale: str) -> str:
-    """The language's name in its own script, from Babel's CLDR data (e.g. ``中文 (简体, 中国)``)."""
+    """The language's name in its own script (e.g. ``中文 (简体, 中国)``), from Babel's CLDR data.
+
+    The names of the shipped languages are kept in ``locales/languages.json`` (written by
+    ``tools/i18n.py`` from Babel, and checked against it by a test) so that the start-up does
+    not load CLDR; any other locale is asked of Babel directly.
+    """
+    global _names_cache
+    if _names_cache is None:
+        _names_cache = {}
+        if _catalogs is not None:
+            try:
+                import json
+
+                _names_cache = json.loads((_catalogs.localedir / _NAMES_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                _names_cache = {}
+    name = _names_cache.get(locale) if isinstance(_names_cache, dict) else None
+    return name if isinstance(name, str) and name else cldr_name(locale)
+
+
+def cldr_name(locale: str) -> str:
+    """Ask Babel's CLDR data for a locale's name in its own script."""
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -75,6 +75,7 @@ def update() -> None:
                     _merge(pot, po)
                 else:
                     pybabel("init", "-D", domain, "-i", str(pot), "-d", str(LOCALES), "-l", locale, "--no-wrap")
+    write_language_names()
 
 
 def _merge(pot: Path, po: Path) -> None:
@@ -101,6 +102,15 @@ def init(locale: str) -> None:
     with locked():
         for domain in DOMAINS:
             pybabel("init", "-D", domain, "-i", str(LOCALES / f"{domain}.pot"), "-d", str(LOCALES), "-l", locale, "--no-wrap")
+    write_language_names()
+
+
+def write_language_names() -> None:
+    """locales/languages.json: each shipped language's name in its own script, from CLDR."""
+    from core.i18n import SOURCE_LOCALE, cldr_name
+
+    names = {code: cldr_name(code) for code in [SOURCE_LOCALE] + shipped_locales(ROOT)}
+    (LOCALES / "languages.json").write_text(json.dumps(names, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def compile_all(dest: Path) -> None:

@@ -123,3 +123,18 @@ def test_each_language_is_named_in_its_own_script():
 def test_placeholders_of_both_styles_are_found():
     assert i18n.placeholders("Call {number} now, {{literal}}") == {"number"}
     assert i18n.placeholders("Where to get help in %(region)s") == {"region"}
+
+
+def test_the_stored_language_names_are_babels(roots):
+    """locales/languages.json saves loading CLDR at start-up; it must say what CLDR says."""
+    import json
+
+    from core.catalogs import shipped_locales
+
+    stored = json.loads((roots.locale_dir / "languages.json").read_text(encoding="utf-8"))
+    assert set(stored) == {"en", *shipped_locales(roots.app_dir)}
+    for code, name in stored.items():
+        assert name == i18n.cldr_name(code)
+    i18n.setup(roots.locale_dir, "en")
+    assert i18n.display_name("zh_TW") == stored["zh_TW"]
+    assert i18n.display_name("ja") == "日本語"  # not shipped: asked of Babel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
@@ -16,6 +16,7 @@ TILES = (
     ("selfcheck", N_("Check a message"), N_("Paste a message you are unsure about. Nothing leaves this computer.")),
     ("situation", N_("Is this happening to me now?"), N_("On the phone with the \"police\", or about to pay? Answer four questions.")),
     ("quiz", N_("Test yourself"), N_("Short quizzes that explain every answer.")),
+    ("workshop", N_("Run a workshop"), N_("Slides and a group quiz for a room, on a projector.")),
     ("settings", N_("Settings"), N_("Language, region and text size.")),
 )
 
@@ -26,14 +27,13 @@ class Tile(QPushButton):
     def __init__(self, key: str):
         super().__init__(objectName=f"tile_{key}")
         self.setProperty("role", "tile")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
         self.heading = QLabel(wordWrap=True)
         self.heading.setProperty("role", "h2")
         self.description = QLabel(wordWrap=True)
         for label in (self.heading, self.description):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            # a plain label ignores clicks, so they reach the button (no Qt enum on the start-up path)
             label.setStyleSheet("background: transparent; border: none;")
             layout.addWidget(label)
 
@@ -136,7 +136,6 @@ class HomeScreen(Screen):
             column.setSpacing(2)
             value = QLabel(channel.value or content_gettext(channel.name))
             value.setProperty("role", "value")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             name = QLabel(content_gettext(channel.name), wordWrap=True)
             column.addWidget(value)
             column.addWidget(name)
