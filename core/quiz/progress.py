@@ -10,13 +10,12 @@ In kiosk mode use ``NullProgress``: it remembers nothing, on disk or anywhere el
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.quiz.session import Result
+from core.settings import atomic_write_text, move_aside
 
 FILE_NAME = "quiz_progress.json"
 VERSION = 1
@@ -30,34 +29,6 @@ class PastScore:
     when: str  # ISO 8601, UTC
     score: float
     total: int
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-        counter += 1
-    os.replace(path, target)
-    return target
 
 
 def _valid(data) -> bool:
@@ -106,14 +77,14 @@ class Progress:
         if _valid(data):
             return data
         try:
-            self.recovered_from = _move_aside(self.path)
+            self.recovered_from = move_aside(self.path)
         except OSError as exc:
             self.write_error = str(exc)
         return _empty()
 
     def _save(self) -> None:
         try:
-            _atomic_write(self.path, json.dumps(self._data, ensure_ascii=False, indent=1))
+            atomic_write_text(self.path, json.dumps(self._data, ensure_ascii=False, indent=1))
             self.write_error = None
         except OSError as exc:  # a full disk must not end the quiz
             self.write_error = str(exc)

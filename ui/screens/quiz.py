@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMarginsF, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from core.quiz.bank import Bank, Question
 from core.quiz.scoring import Segment, segments
 from core.quiz.session import JOB_SEEKERS, OLDER_ADULTS, QUICK, SCAM_TYPE_NAMES, Answer, QuizSet, Session, find_set, type_set
 from ui.screens.base import Screen
+from ui.widgets import FlowLayout
 
 RIGHT, WRONG, PARTLY = "✔", "✘", "◐"
 
@@ -101,63 +102,6 @@ def _show_items(layout: QLayout) -> None:
             item.widget().show()
         elif item.layout() is not None:
             _show_items(item.layout())
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps them, like words in a paragraph."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
-        super().__init__(parent)
-        self._items: list = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self):
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x, y = rect.x(), y + line_height + self._spacing
-                line_height = 0
-            if apply:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 class WrapButton(QPushButton):
