@@ -226,10 +226,11 @@ def save_plan(plan: Plan, path: Path) -> None:
     atomic_write_text(Path(path), plan.to_yaml())
 
 
-def suggest(audience: str, guides: Sequence, questions: Sequence, per_guide: int = 2) -> tuple[list[str], list[str]]:
-    """A starting plan for an audience: the guides written for it, and for each of them up to
-    ``per_guide`` room questions meant for that audience (easy first)."""
-    chosen_guides = [g.id for g in guides if audience in getattr(g, "audiences", ()) and getattr(g, "scam_type", None)]
+def suggest(audience: str, guides: Sequence, questions: Sequence, most_guides: int = 3, per_guide: int = 3) -> tuple[list[str], list[str]]:
+    """A short starting plan for an audience: the first ``most_guides`` scam
+    guides written for it, and for each up to ``per_guide`` room questions meant for that
+    audience (easy first)."""
+    chosen_guides = [g.id for g in guides if audience in getattr(g, "audiences", ()) and getattr(g, "scam_type", None)][:most_guides]
     picked: list[str] = []
     for guide_id in chosen_guides:
         pool = [q for q in questions if q.guide == guide_id and q.format in ROOM_FORMATS]

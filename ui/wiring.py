@@ -68,6 +68,15 @@ def _situation(services: Services) -> Screen:
     return SituationScreen(services.state, services.region)
 
 
+def _workshop(services: Services) -> Screen:
+    from core.guides import GuideBook, load_guides
+    from core.quiz.bank import load_bank
+    from ui.screens.workshop import WorkshopScreen
+
+    book = GuideBook(load_guides(services.library()))
+    return WorkshopScreen(book, lambda: load_bank(services.library()), services.renderer(), services.state, services.region)
+
+
 SCREENS: dict[str, Callable[[Services], Screen]] = {
     "home": _home,
     "settings": _settings,
@@ -75,4 +84,5 @@ SCREENS: dict[str, Callable[[Services], Screen]] = {
     "quiz": _quiz,
     "selfcheck": _selfcheck,
     "situation": _situation,
+    "workshop": _workshop,
 }

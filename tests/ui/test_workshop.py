@@ -1,0 +1,212 @@
+"""Workshop mode in a real window: the facilitator's panel, presenter keys, the room's hands, the chart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core import workshop
+from core.i18n import _, content_gettext
+from core.workshop import Plan
+from tests.ui.visible import english_words, visible_texts
+
+
+@pytest.fixture
+def panel(make_window):
+    def make(lang="en"):
+        window = make_window(lang=lang)
+        window.navigate("workshop")
+        screen = window.screens["workshop"]
+        assert window.stack.currentWidget() is screen
+        return window, screen
+
+    return make
+
+
+def _plan(screen, guides=2, questions=3) -> Plan:
+    book_ids = [g.id for g in screen.book.guides if g.scam_type][:guides]
+    room = [q for q in screen.room_questions() if q.guide in book_ids]
+    kinds = {}
+    for q in room:  # one of each format first, so the test meets them all
+        kinds.setdefault(q.format, q)
+    chosen = list(kinds.values()) + [q for q in room if q not in kinds.values()]
+    plan = Plan(title="Test session", audience="students", guides=book_ids, questions=[q.id for q in chosen[:questions]])
+    screen.set_plan(plan)
+    return plan
+
+
+def test_the_home_screen_offers_the_workshop(make_window, qtbot):
+    window = make_window()
+    home = window.screens["home"]
+    tile = home.tiles["workshop"]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.current == "workshop"
+
+
+def test_presenter_keys_move_through_the_slides(panel, qtbot):
+    _window, screen = panel()
+    _plan(screen)
+    presenter = screen.present_guides(projector=None)
+    console = presenter.console
+    qtbot.waitExposed(console)
+    slides = screen._slides()
+    assert len(presenter.steps) == len(slides)
+
+    def shown() -> str:
+        return console.stage.accessibleName()
+
+    assert slides[0].heading in shown()
+    expected = 0
+    for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Right, 1), (Qt.Key.Key_Down, 1), (Qt.Key.Key_Space, 1),
+                      (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Left, -1), (Qt.Key.Key_Up, -1)):
+        qtbot.keyClick(console, key)
+        expected += step
+        assert presenter.at == expected
+        assert slides[expected].heading in shown()
+        assert console.position.text() == _("Slide {n} of {total}").format(n=expected + 1, total=len(slides))
+        assert console.notes.text() == "\n\n".join(slides[expected].notes)
+    qtbot.keyClick(console, Qt.Key.Key_PageUp)  # at the first slide: stays
+    assert presenter.at == 0
+    qtbot.keyClick(console, Qt.Key.Key_N)
+    assert not console.panel.isVisible()  # one screen: the notes can be hidden from the room
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert not presenter.running and not console.isVisible()
+
+
+def test_the_room_sees_big_type(panel, qtbot):
+    _window, screen = panel()
+    _plan(screen, guides=1)
+    presenter = screen.present_guides(projector=None)
+    from ui.presenter import StageView
+
+    stage = StageView()
+    stage.resize(1280, 720)
+    for step in range(len(presenter.steps)):
+        stage.set_view(presenter.console.stage.view)
+        stage.grab()
+        assert stage.last_base >= 720 // 24, (step, stage.view.blocks[0].text)  # a line is at least 1/24 of the screen
+        presenter.next()
+    presenter.stop()
+
+
+def test_entering_hands_reveals_the_answer_and_feeds_the_chart(panel, qtbot):
+    _window, screen = panel()
+    _plan(screen, questions=3)
+    presenter = screen.run_quiz(projector=None)
+    console = presenter.console
+    qtbot.waitExposed(console)
+    questions = presenter.tally.questions
+    assert len(questions) == 3
+
+    # question 1: type counts; arrows while typing belong to the number box
+    boxes = console.hands.boxes
+    assert len(boxes) == len(workshop.room_options(questions[0]))
+    typed = [4 + 3 * i for i in range(len(boxes))]
+    for box, value in zip(boxes, typed):
+        box.setFocus()
+        box.selectAll()
+        qtbot.keyClicks(box, str(value - 1))
+        qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert presenter.at == 0
+    assert console.hands.counts() == typed
+    qtbot.keyClick(boxes[-1], Qt.Key.Key_PageDown)  # the clicker still moves on
+    assert presenter.step.kind == "reveal"
+    assert presenter.tally.get(questions[0].id).counts == tuple(typed)
+    for value in typed:
+        assert _("{n} hands").format(n=value) in console.stage.accessibleName()
+    for line in workshop.explanation(questions[0]):
+        assert content_gettext(line) in console.stage.accessibleName()
+
+    # question 2: skipped with the button
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)
+    assert presenter.step.kind == "ask" and presenter.step.index == 1
+    qtbot.mouseClick(console.skip_button, Qt.MouseButton.LeftButton)
+    assert presenter.tally.get(questions[1].id).skipped
+    assert presenter.step.kind == "reveal"
+
+    # question 3: one hand on each option, typed and confirmed with Enter
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)
+    for box in console.hands.boxes:
+        box.setValue(1)
+    qtbot.keyClick(console.hands.boxes[0], Qt.Key.Key_Return)
+    assert presenter.step.kind == "reveal" and presenter.step.index == 2
+
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)
+    assert presenter.step.kind == "chart_question"
+    rows = presenter.console.stage.view.chart
+    chart = workshop.chart_data(presenter.tally)
+    right = sum(c for c, o in zip(typed, workshop.room_options(questions[0])) if o.correct)
+    assert rows[0][1] == _("{right} of {total} hands right · {percent}%").format(right=right, total=sum(typed), percent=round(100 * right / sum(typed)))
+    assert rows[1][1] == _("skipped") and rows[1][3]
+    assert len(rows) == len(chart.by_question) == 3
+
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)
+    assert presenter.step.kind == "chart_type"
+    labels = [row[0] for row in presenter.console.stage.view.chart]
+    from core.quiz.session import SCAM_TYPE_NAMES
+
+    assert labels == [_(SCAM_TYPE_NAMES[bar.key]) for bar in chart.by_type]
+    assert all(row[1] in presenter.console.stage.accessibleName() for row in presenter.console.stage.view.chart)
+
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)  # the end: back to the panel, results ready
+    assert not presenter.running
+    assert screen.export_button.isEnabled()
+    assert "Test session" not in screen.results_csv()
+
+
+def test_a_corrupt_plan_is_refused_and_the_open_plan_kept(panel, tmp_path):
+    _window, screen = panel()
+    plan = _plan(screen)
+    before = (plan.title, list(plan.guides), list(plan.questions))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\ntitle: 'unclosed\nguides: []\n", encoding="utf-8")
+    assert not screen.open_plan(bad)
+    assert screen.message.isVisible()
+    assert f"{bad}:2:" in screen.message.text()
+    assert (screen.plan.title, screen.plan.guides, screen.plan.questions) == before
+    checked = [screen.guide_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(screen.guide_list.count())
+               if screen.guide_list.item(i).checkState() == Qt.CheckState.Checked]
+    assert sorted(checked) == sorted(before[1])
+
+
+def test_a_plan_saved_from_the_panel_opens_again(panel, tmp_path):
+    _window, screen = panel()
+    plan = _plan(screen)
+    path = tmp_path / "plan.yaml"
+    screen.save_plan(path)
+    screen.new_plan()
+    assert screen.plan.guides == []
+    assert screen.open_plan(path)
+    assert (screen.plan.title, screen.plan.audience, screen.plan.guides, screen.plan.questions) == (plan.title, plan.audience, plan.guides, plan.questions)
+    assert screen.title_edit.text() == plan.title
+    assert screen.audience_buttons[plan.audience].isChecked()
+
+
+def test_handouts_print_into_one_pdf(panel, tmp_path):
+    _window, screen = panel()
+    _plan(screen, guides=3)
+    path = tmp_path / "handouts.pdf"
+    pages = screen.save_handouts(path)
+    assert pages == 3
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)\b", data)) == 3  # one page per guide
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_the_workshop_speaks_chinese(panel, lang, qtbot):
+    window, screen = panel(lang)
+    _plan(screen, guides=1, questions=2)
+    leftover = [w for text in visible_texts(screen) for w in english_words(text, {"PDF", "CSV"})]
+    assert leftover == []
+    presenter = screen.present_guides(projector=None)
+    for _step in presenter.steps:
+        assert english_words(presenter.console.stage.accessibleName(), {"PDF", "CSV"}) == []
+        presenter.next()
+    quiz = screen.run_quiz(projector=None)
+    for _step in quiz.steps:
+        texts = quiz.console.stage.accessibleName() + " " + " ".join(visible_texts(quiz.console))
+        assert english_words(texts, {"PDF", "CSV", "Esc", "Page", "Down", "Up", "N"}) == []
+        quiz.next()
