@@ -41,6 +41,16 @@ def _psl() -> PublicSuffixList:
     return PublicSuffixList()
 
 
+@lru_cache(maxsize=1)
+def _known_tlds() -> PublicSuffixList:
+    """The list without its "any unknown ending is a suffix" rule, to tell real endings from file.jpg."""
+    return PublicSuffixList(accept_unknown=False)
+
+
+# Reserved for documentation and tests (RFC 2606): real endings for our purposes.
+_RESERVED_TLDS = frozenset({"test", "example", "invalid"})
+
+
 @dataclass
 class LinkLists:
     shorteners: frozenset[str] = frozenset()
@@ -78,7 +88,7 @@ def _is_domain(host: str) -> bool:
     tld = host.rsplit(".", 1)[-1]
     if tld.startswith("xn--"):
         return True
-    return _psl().is_public(tld) if tld.isascii() else False
+    return tld in _RESERVED_TLDS or (_known_tlds().is_public(tld) if tld.isascii() else False)
 
 
 def analyse_host(host: str, lists: LinkLists) -> list[str]:
@@ -125,7 +135,7 @@ def find_links(norm: str, lists: LinkLists) -> list[Link]:
         # a bare "1.2.3.4" in prose may be a version number; an address with a scheme, port or path is a link
         if not (match.group("scheme") or match.group("port") or match.group("path")):
             continue
-        links.append(Link(match.start(), match.end(), host, ["link_ip"]))
+        links.append(Link(match.start(), match.end(), host, ["link_any", "link_ip"]))
         taken.append((match.start(), match.end()))
     for match in URL_RE.finditer(norm):
         if any(s <= match.start() < e for s, e in taken):
@@ -133,6 +143,6 @@ def find_links(norm: str, lists: LinkLists) -> list[Link]:
         host = match.group("host")
         if not _is_domain(host):
             continue
-        links.append(Link(match.start(), match.end(), host, analyse_host(host, lists)))
+        links.append(Link(match.start(), match.end(), host, ["link_any"] + analyse_host(host, lists)))
     links.sort(key=lambda link: link.start)
     return links

@@ -22,6 +22,7 @@ from core.yamlio import Problem, load_yaml
 
 LANGS = ("zh", "en")
 DETECTORS = (
+    "link_any",
     "link_ip",
     "link_shortener",
     "link_punycode",
@@ -78,6 +79,10 @@ def _t2s(pattern: str) -> str:
     from core.selfcheck.normalize import _T2S
 
     return pattern.translate(_T2S)
+
+
+def _lower(pattern: str) -> str:
+    return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern)
 
 
 @dataclass
@@ -195,8 +200,10 @@ def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Prob
             joined = "|".join(f"(?:{_t2s(p)})" for p in items)
             regexes.append((lang, re.compile(joined)))
         else:
-            joined = "|".join(f"(?:{p})" for p in items)
-            regexes.append((lang, re.compile(joined, re.IGNORECASE)))
+            # the text is already lower case: lower-casing the pattern (not its escapes such as \\W)
+            # is the same as IGNORECASE, and lets the regex engine skip ahead on literal prefixes
+            joined = "|".join(f"(?:{_lower(p)})" for p in items)
+            regexes.append((lang, re.compile(joined)))
     return (
         CompiledRule(
             id=str(rule["id"]),
@@ -263,8 +270,8 @@ def load_rules(content_dir: Path) -> RuleSet:
             seen[compiled.id] = f"{display}:{compiled.line}"
             ruleset.rules.append(compiled)
     for lang, patterns in ruleset.lists.get("negations", {}).items():
-        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else p})" for p in patterns)
-        ruleset.negations[lang] = re.compile(joined, 0 if lang == "zh" else re.IGNORECASE)
+        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
+        ruleset.negations[lang] = re.compile(joined)
     return ruleset
 
 

@@ -78,7 +78,7 @@ def test_link_findings(checker, text, signal):
 
 def test_official_domain_and_prose_are_not_flagged(checker):
     result = checker.check("Your WhatsApp code: 381-092. You can also tap v.whatsapp.com/381092. Do not give this code to anyone.")
-    assert not {i for i in ids(result) if i.startswith("link_")}
+    assert {i for i in ids(result) if i.startswith("link_")} == {"link_any"}  # a link, and nothing wrong with it
     assert result.verdict == "low"
     assert not {i for i in ids(checker.check("See p.5, e.g. the photo.jpg at 9 a.m.")) if i.startswith("link_")}
 
