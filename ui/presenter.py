@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -385,7 +386,7 @@ class Console(QWidget):
         layout.addLayout(top)
 
         self.stage = StageView(presenter.high_contrast)
-        layout.addWidget(self.stage, 1)
+        layout.addWidget(self.stage)
 
         self.panel = QFrame(objectName="presenterPanel")
         self.panel.setProperty("role", "card")
@@ -396,6 +397,7 @@ class Console(QWidget):
         self.notes = QLabel(wordWrap=True, objectName="presenterNotes")
         self.notes.setProperty("role", "lead")
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setMinimumHeight(1)  # its height follows its width (wrapped), not a narrow guess
         self.hands = HandsEntry()
         self.hands_hint = QLabel(wordWrap=True, objectName="handsHint")
         self.hands_hint.setProperty("role", "muted")
@@ -403,8 +405,17 @@ class Console(QWidget):
         panel.addWidget(self.notes)
         panel.addWidget(self.hands_hint)
         panel.addWidget(self.hands)
-        self.panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(self.panel, 0)
+        panel.addStretch(1)
+        # The panel scrolls rather than squeezing the room's view: long notes (a story) or
+        # five options to count stay reachable, and the view keeps its share of the screen.
+        self.panel_scroll = QScrollArea(objectName="presenterPanelScroll")
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setWidget(self.panel)
+        self.panel_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.stage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        layout.setStretchFactor(self.stage, 3)
+        layout.addWidget(self.panel_scroll, 2)
         self.layout_ = layout
 
         buttons = QHBoxLayout()
@@ -490,9 +501,9 @@ class Presenter(QObject):
             projector = next((s for s in screens if s is not primary), None)
         self.projector: QScreen | None = projector or None
         self.audience = AudienceWindow(self) if self.projector is not None else None
-        if self.audience is not None:  # the console's view is only a preview: notes get the room
-            self.console.panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            self.console.layout_.setStretchFactor(self.console.panel, 1)
+        if self.audience is not None:  # the console's view is only a preview: the notes get the room
+            self.console.layout_.setStretchFactor(self.console.stage, 2)
+            self.console.layout_.setStretchFactor(self.console.panel_scroll, 3)
         self.retranslate()
 
     # --- steps ---------------------------------------------------------------------------------
@@ -545,7 +556,7 @@ class Presenter(QObject):
     def retranslate(self) -> None:
         c = self.console
         c.leave_button.setText(_("Leave (Esc)"))
-        c.previous_button.setText("‹ " + _("Previous"))
+        c.previous_button.setText("‹ " + (_("Previous slide") if self.tally is None else _("Back")))
         c.skip_button.setText(_("Skip this question"))
         c.notes_title.setText(_("Your notes") if self.tally is None else _("Hands raised"))
         c.setWindowTitle(_("ScamSense workshop: your screen"))
@@ -577,7 +588,7 @@ class Presenter(QObject):
             slide = self.slides[step.index]
             position = _("Slide {n} of {total}").format(n=step.index + 1, total=len(self.slides))
             self._set(slide_view(slide, position), position, "\n\n".join(slide.notes))
-            c.next_button.setText(_("End") if last else _("Next") + " ›")
+            c.next_button.setText(_("End") if last else _("Next slide") + " ›")
         elif step.kind in ("ask", "reveal"):
             question = self.tally.questions[step.index]
             options = self.tally.options(question.id)
@@ -612,7 +623,7 @@ class Presenter(QObject):
                 title += "\n" + _("No hands were counted.")
             view = View(chart=rows, chart_title=title, accessible=title + ". " + ". ".join(f"{r[0]}: {r[1]}" for r in rows))
             self._set(view, title, _("Praise what went well. Go back over the scam types with the shortest bars."))
-            c.next_button.setText(_("End") if last else _("Next") + " ›")
+            c.next_button.setText(_("End") if last else _("By type of scam") + " ›")
             c.next_button.setFocus()
         self.changed.emit()
 
@@ -622,7 +633,7 @@ class Presenter(QObject):
         c = self.console
         c.position.setText(position)
         c.notes.setText(notes)
-        c.panel.setVisible(self.notes_shown or self.audience is not None)
+        c.panel_scroll.setVisible(self.notes_shown or self.audience is not None)
 
     # --- moving --------------------------------------------------------------------------------
 
@@ -665,7 +676,7 @@ class Presenter(QObject):
 
     def toggle_notes(self) -> None:
         self.notes_shown = not self.notes_shown
-        self.console.panel.setVisible(self.notes_shown or self.audience is not None)
+        self.console.panel_scroll.setVisible(self.notes_shown or self.audience is not None)
 
     # --- keys ----------------------------------------------------------------------------------
 

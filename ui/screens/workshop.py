@@ -273,7 +273,7 @@ class WorkshopScreen(Screen):
             button.setText(_(workshop.AUDIENCE_NAMES[code]))
             button.setAccessibleName(_("Plan for: {audience}").format(audience=_(workshop.AUDIENCE_NAMES[code])))
         self.suggest_button.setText(_("Suggest guides and questions"))
-        self.suggest_button.setToolTip(_("Choose the guides written for this audience, with two questions each"))
+        self.suggest_button.setToolTip(_("Choose up to three guides written for this audience, with up to three questions each"))
         self.guides_label.setText(_("Guides to present"))
         self.questions_label.setText(_("Questions for the room"))
         self.only_chosen.setText(_("Only questions on the chosen guides"))
