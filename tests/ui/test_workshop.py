@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from core import workshop
 from core.i18n import _, content_gettext
@@ -73,6 +74,26 @@ def test_presenter_keys_move_through_the_slides(panel, qtbot):
     assert not console.panel_scroll.isVisible()  # one screen: the notes can be hidden from the room
     qtbot.keyClick(console, Qt.Key.Key_Escape)
     assert not presenter.running and not console.isVisible()
+
+
+def test_with_a_projector_the_room_sees_the_slide_and_the_laptop_the_notes(panel, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    _window, screen = panel()
+    _plan(screen, guides=1)
+    # the offscreen platform has one screen: hand it over as the projector to take the two-screen path
+    presenter = screen.present_guides(projector=QGuiApplication.primaryScreen())
+    audience = presenter.audience
+    assert audience is not None and audience.isVisible()
+    slides = screen._slides()
+    assert audience.stage.accessibleName() == presenter.console.stage.accessibleName()
+    assert slides[0].notes[0] in presenter.console.notes.text()
+    assert not [w for w in audience.findChildren(QLabel) if w.text()]  # no notes on the room's screen
+    qtbot.keyClick(audience.stage, Qt.Key.Key_PageDown)  # a clicker aimed at the projector window
+    assert presenter.at == 1
+    assert slides[1].heading in audience.stage.accessibleName()
+    screen.reset()  # the kiosk's idle reset ends a presentation too
+    assert not presenter.running and not audience.isVisible()
 
 
 def test_the_room_sees_big_type(panel, qtbot):
@@ -214,3 +235,17 @@ def test_the_workshop_speaks_chinese(panel, lang, qtbot):
         texts = quiz.console.stage.accessibleName() + " " + " ".join(visible_texts(quiz.console))
         assert english_words(texts, LATIN) == []
         quiz.next()
+
+
+def test_the_language_can_change_mid_presentation(panel):
+    window, screen = panel("en")
+    _plan(screen, guides=1)
+    presenter = screen.present_guides(projector=None)
+    presenter.next()
+    english = presenter.console.stage.accessibleName()
+    window.services.state.set_locale("zh_CN")
+    assert presenter.at == 1  # the same slide, now in Chinese
+    chinese = presenter.console.stage.accessibleName()
+    assert chinese != english
+    assert english_words(chinese, LATIN) == []
+    presenter.stop()

@@ -291,6 +291,8 @@ class WorkshopScreen(Screen):
         self.guide_list.setFocus()
 
     def reset(self) -> None:
+        if self.presenter is not None:
+            self.presenter.stop()
         self.new_plan()
 
     # --- lists -----------------------------------------------------------------------------------
