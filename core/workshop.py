@@ -329,9 +329,14 @@ def guide_slides(guide, region=None, ui: Gettext = _same, content: Gettext = _sa
                 heading = ui(HEADINGS["part"]).format(heading=heading, n=n, total=len(parts))
             slides.append(Slide(gid, kind, heading, part, notes=(ui(NOTES[kind]),)))
     if region is not None and region.call_now:
-        lines = tuple(f"{c.value} · {content(c.name)}" if c.value else content(c.name) for c in region.call_now)
+        lines = tuple(_channel_line(c.value, content(c.name)) for c in region.call_now)
         slides.append(Slide(gid, "help", ui(HEADINGS["help"]), lines, caption=content(region.name), notes=(ui(NOTES["help"]),)))
     return slides
+
+
+def _channel_line(value: str | None, name: str) -> str:
+    """"110 · Police"; just the name when it already holds the number ("96110 anti-fraud line")."""
+    return f"{value} · {name}" if value and value not in name else name
 
 
 def deck(guides: Iterable, region=None, ui: Gettext = _same, content: Gettext = _same) -> list[Slide]:

@@ -582,6 +582,9 @@ class Presenter(QObject):
         c.hands_hint.setVisible(quiz and step.kind == "ask")
         c.skip_button.setVisible(quiz and step.kind == "ask")
         c.notes.setVisible(not quiz or step.kind != "ask")
+        if self.audience is None:  # one screen: counting hands needs room for a box per option
+            c.layout_.setStretchFactor(c.stage, 1 if step.kind == "ask" else 3)
+            c.layout_.setStretchFactor(c.panel_scroll, 1 if step.kind == "ask" else 2)
         c.previous_button.setEnabled(self.at > 0)
         last = self.at == len(self.steps) - 1
         if step.kind == "slide":
