@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load every content file in every language, render every template, build every screen offscreen; exit 0 or 1",
     )
+    parser.add_argument("--kiosk", action="store_true", help="run as an unattended kiosk: fullscreen, idle reset, admin PIN to leave")
+    parser.add_argument(
+        "--kiosk-config", metavar="PATH", type=Path, help="the kiosk configuration file (default: kiosk.yaml in the user config folder)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     content_parser = sub.add_parser("content", help="work with the content files")
@@ -56,7 +60,36 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)")
     check_parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file to read, or - for standard input (default)")
     check_parser.set_defaults(run=_run_check)
+
+    kiosk_parser = sub.add_parser("kiosk", help="set up kiosk mode")
+    kiosk_sub = kiosk_parser.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
+    pin_parser = kiosk_sub.add_parser(
+        "set-pin",
+        help="set the admin PIN (4-12 digits) that leaves the kiosk; read without echo, or from standard input",
+    )
+    pin_parser.add_argument("--kiosk-config", metavar="PATH", type=Path, default=argparse.SUPPRESS, help="the kiosk configuration file")
+    pin_parser.set_defaults(run=_run_set_pin)
     return parser
+
+
+def _run_set_pin(args, roots: Roots) -> int:
+    import getpass
+
+    from core import kiosk
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New admin PIN (4-12 digits): ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            print("The two PINs differ; nothing was changed.", file=sys.stderr)
+            return 1
+    else:
+        pin = sys.stdin.readline().strip()
+    if not kiosk.valid_pin(pin):
+        print("A PIN is 4 to 12 digits; nothing was changed.", file=sys.stderr)
+        return 1
+    path = kiosk.set_pin(args.kiosk_config, pin)
+    print(f"The admin PIN's hash was written to {path}")
+    return 0
 
 
 def _run_check(args, roots: Roots) -> int:
@@ -108,4 +141,6 @@ def main(argv: list[str] | None, roots: Roots) -> int:
 
     from ui.app import run_app
 
+    if args.kiosk or args.kiosk_config:
+        return run_app(roots, lang=args.lang, region=args.region, kiosk=True, kiosk_config=args.kiosk_config)
     return run_app(roots, lang=args.lang, region=args.region)

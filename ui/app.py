@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
 from core.cli import Roots
 from core.i18n import _
+from core.kiosk import KioskConfig
 from core.settings import SettingsStore
 from ui import theme
 from ui.main_window import MainWindow
@@ -62,21 +63,42 @@ def build_window(
     lang: str | None = None,
     region: str | None = None,
     store: SettingsStore | None = None,
+    kiosk: KioskConfig | None = None,
 ) -> MainWindow:
-    """Everything up to a ready main window (not shown). Tests and --self-test use it too."""
+    """Everything up to a ready main window (not shown). Tests and --self-test use it too.
+
+    With ``kiosk`` (a loaded configuration) the window is wired for kiosk mode (ui/kiosk.py):
+    nothing is saved, and ``window.kiosk.start()`` shows it fullscreen on the attract screen.
+    """
+    from ui import accessibility
+
     app = get_app()
+    system_scale = accessibility.system_text_scale()  # before our own font is set
     theme.load_fonts()
+    if kiosk is not None:
+        store = SettingsStore(persistent=False)  # a kiosk keeps nothing of anyone
     store = store or SettingsStore()
+    first_run = store.persistent and not store.path.exists()
     settings = store.load()
     warnings = [store.warning] if store.warning else []
+    follow_system = first_run or kiosk is not None  # what the person chose in Settings wins
+    if follow_system:
+        settings.text_scale = max(settings.text_scale, system_scale)
 
     catalogs = i18n.setup(roots.locale_dir)
     system_names = [QLocale.system().name()] + i18n.system_locale_names()
+    if kiosk is not None and kiosk.languages:
+        lang = kiosk.languages[0]
+    if kiosk is not None and kiosk.region:
+        region = kiosk.region
     candidates = [lang] if lang else ([settings.language] if settings.language else []) + system_names
     locale = i18n.choose_locale([c for c in candidates if c], catalogs.locales())
     i18n.set_locale(locale)
 
     services = Services.create(roots, store, settings, region="CN")
+    services.kiosk = kiosk is not None
+    services.printing = kiosk.printing if kiosk is not None else True
+    services.offered_locales = list(kiosk.languages) if kiosk is not None and kiosk.languages else catalogs.locales()
     chosen_region = region or settings.region
     if chosen_region not in services.regions.regions:
         chosen_region = services.regions.default_for(system_names, locale)
@@ -98,11 +120,45 @@ def build_window(
     window = MainWindow(services, warnings)
     window._keep = (qt_translations, restyle)  # owned by the window, live as long as it
     window.resize(1100, 800)
+
+    from ui import speech
+
+    reader = speech.ReadAloud(parent=window)
+    window.read_aloud = reader
+    if kiosk is not None:
+        from ui.kiosk import KioskController
+
+        defaults = {"locale": locale, "region": chosen_region, "text_scale": settings.text_scale, "high_contrast": settings.high_contrast}
+        window.kiosk = KioskController(window, kiosk, defaults, reader=reader)
+
+    def after_start() -> None:  # off the start-up path: the speech engine, the contrast request
+        speech.attach(window, reader)
+        if follow_system and accessibility.system_high_contrast():
+            services.state.set_high_contrast(True)
+            if kiosk is not None:
+                window.kiosk.defaults["high_contrast"] = True
+
+    QTimer.singleShot(0, window, after_start)
     return window
 
 
-def run_app(roots: Roots, lang: str | None = None, region: str | None = None) -> int:
+def run_app(
+    roots: Roots,
+    lang: str | None = None,
+    region: str | None = None,
+    kiosk: bool = False,
+    kiosk_config=None,
+) -> int:
     app = get_app(sys.argv[:1])
-    window = build_window(roots, lang=lang, region=region)
-    window.show()
+    config = None
+    if kiosk:
+        from core.kiosk import load_config
+        from core.regions import REGION_CODES
+
+        config = load_config(kiosk_config, regions=set(REGION_CODES), locales=i18n.setup(roots.locale_dir).locales())
+    window = build_window(roots, lang=lang, region=region, kiosk=config)
+    if config is not None:
+        window.kiosk.start()
+    else:
+        window.show()
     return app.exec()

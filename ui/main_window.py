@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.stack = QStackedWidget(objectName="screenStack")
         layout.addWidget(self.stack, 1)
+        self._central_layout = layout
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.go_back)  # as in every browser
@@ -59,8 +60,8 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
 
     def _build_top_bar(self) -> QFrame:
-        bar = QFrame(objectName="topBar")
-        row = QHBoxLayout(bar)
+        bar = self.top_bar = QFrame(objectName="topBar")
+        row = self._bar_row = QHBoxLayout(bar)
         row.setContentsMargins(12, 6, 12, 6)
         self.back_button = QToolButton(objectName="backButton")
         self.back_button.clicked.connect(self.go_back)
@@ -103,6 +104,36 @@ class MainWindow(QMainWindow):
         self._warnings.append(text)
         self.banner_text.setText("\n".join(self._warnings))
         self.banner.show()
+
+    # --- hooks for kiosk mode and read aloud (ui/kiosk.py) ----------------------------------------
+
+    def add_bar_button(self, button: QToolButton) -> None:
+        """A button in the top bar, before the language menu."""
+        self._bar_row.insertWidget(self._bar_row.indexOf(self.language_button), button)
+
+    def add_panel(self, widget: QWidget) -> None:
+        """A panel under the screens (the on-screen keyboard)."""
+        self._central_layout.addWidget(widget)
+
+    def reserve_corner(self, width: int) -> None:
+        """Keep the top bar's right end empty (the kiosk's hidden admin corner)."""
+        margins = self._bar_row.contentsMargins()
+        self._bar_row.setContentsMargins(margins.left(), margins.top(), width, margins.bottom())
+
+    def offer_languages(self, locales: list[str]) -> None:
+        """Only these languages in the language menu."""
+        for action in self._language_group.actions():
+            action.setVisible(action.data() in locales)
+
+    def reset_all(self, start: str = "home") -> None:
+        """Forget the visitor: every built screen's reset(), the history, then ``start``."""
+        if self.current is not None:
+            self.screens[self.current].leave()
+        for screen in self.screens.values():
+            screen.reset()
+        self.history.clear()
+        self.current = None
+        self.show_screen(start, None, remember=False)
 
     # --- navigation ----------------------------------------------------------------------------
 

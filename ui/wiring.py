@@ -77,6 +77,18 @@ def _workshop(services: Services) -> Screen:
     return WorkshopScreen(book, lambda: load_bank(services.library()), services.renderer(), services.state, services.region)
 
 
+def _attract(services: Services) -> Screen:
+    from functools import lru_cache
+
+    from core import i18n
+    from core.guides import load_guides
+    from ui.screens.attract import AttractScreen
+
+    rules = lru_cache(maxsize=1)(lambda: tuple(guide.rule for guide in load_guides(services.library())))
+    locales = lambda: getattr(services, "offered_locales", None) or i18n.catalogs().locales()  # noqa: E731
+    return AttractScreen(rules, locales, services.state, services.region)
+
+
 SCREENS: dict[str, Callable[[Services], Screen]] = {
     "home": _home,
     "settings": _settings,
@@ -85,4 +97,5 @@ SCREENS: dict[str, Callable[[Services], Screen]] = {
     "selfcheck": _selfcheck,
     "situation": _situation,
     "workshop": _workshop,
+    "attract": _attract,
 }

@@ -1,0 +1,401 @@
+"""Kiosk mode: the idle reset leaves nothing of a visitor, escapes are swallowed, the PIN gets out."""
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from core import i18n
+from core.kiosk import load_config, set_pin
+from core.regions import REGION_CODES
+from ui.kiosk import CORNER_PX
+
+PIN = "482916"
+MARK = "zqxjvisitor"  # a made-up word: if it shows up anywhere after the reset, state was left behind
+PASTED = f"Your parcel is held at customs. Pay the fee within 2 hours at http://parcel-{MARK}.example or it is returned. {MARK}"
+
+
+@pytest.fixture
+def kiosk(qtbot, roots, tmp_path):
+    made = []
+
+    def make(**changes):
+        path = tmp_path / "kiosk.yaml"
+        set_pin(path, PIN)
+        config = load_config(path, regions=set(REGION_CODES), locales=i18n.setup(roots.locale_dir).locales())
+        assert not config.problems, config.warnings()
+        config = dataclasses.replace(config, **changes)
+        from ui.app import build_window
+
+        window = build_window(roots, kiosk=config)
+        qtbot.addWidget(window)
+        window.kiosk.start()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.size() == window.windowHandle().screen().size())  # fullscreen has taken effect
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.kiosk.unlocked = True  # so the test's clean-up may close it
+        QApplication.instance().removeEventFilter(window.kiosk)
+        window.services.state.close()
+    i18n.setup(roots.locale_dir, "en")
+
+
+def every_string(root: QWidget) -> str:
+    """Everything a screen holds as text, shown or hidden: what a next visitor could find."""
+    parts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        parts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            parts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            parts.append(widget.text())
+        if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            parts.append(widget.toPlainText())
+        if isinstance(widget, QListWidget):
+            parts += [widget.item(i).text() for i in range(widget.count())]
+    return "\n".join(p for p in parts if p)
+
+
+def run_idle_reset(qtbot, window) -> None:
+    controller = window.kiosk
+    controller.idle.setInterval(20)
+    controller.tick.setInterval(5)
+    controller.idle.start()
+    qtbot.waitUntil(controller.still_there.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: window.current == "attract", timeout=5000)
+    assert not controller.still_there.isVisible()
+
+
+# --- a visitor's traces on each screen, and how to tell they are gone -------------------------------
+
+
+def dirty_selfcheck(qtbot, window):
+    window.navigate("selfcheck")
+    screen = window.screens["selfcheck"]
+    screen.input.setPlainText(PASTED)
+    screen.check_button.click()
+    qtbot.waitUntil(lambda: screen.result_box.isVisibleTo(screen), timeout=5000)
+    return lambda: not screen.result_box.isVisibleTo(screen) and not screen.input.document().isUndoAvailable()
+
+
+def dirty_guides(qtbot, window):
+    window.navigate("guides")
+    screen = window.screens["guides"]
+    screen.search.setText(MARK)
+    screen.search.setText("police")
+    screen.list.setCurrentRow(0)
+    screen.list.itemActivated.emit(screen.list.item(0))
+    if screen.pages.currentIndex() == 1:
+        screen.browser.verticalScrollBar().setValue(screen.browser.verticalScrollBar().maximum())
+    return lambda: screen.pages.currentIndex() == 0 and screen.search.text() == "" and not screen.search.isUndoAvailable()
+
+
+def dirty_quiz(qtbot, window):
+    window.navigate("quiz")
+    screen = window.screens["quiz"]
+    next(iter(screen.set_buttons.values())).click()
+    assert screen.session is not None
+    screen.name_field.setText(MARK)
+    return lambda: screen.session is None and not screen.name_field.isUndoAvailable()
+
+
+def dirty_situation(qtbot, window):
+    window.navigate("situation")
+    screen = window.screens["situation"]
+    screen.answer(True)
+    screen.answer(False)
+    return lambda: screen.answers == []
+
+
+def dirty_settings(qtbot, window):
+    window.navigate("settings")
+    screen = window.screens["settings"]
+    screen.region_buttons["HK"].click()
+    screen.size_buttons[200].click()
+    screen.contrast.setChecked(True)
+    screen.language_buttons["en"].click()
+    state = window.services.state
+    assert (state.region, state.text_scale, state.high_contrast, state.locale) == ("HK", 200, True, "en")
+    return lambda: (state.region, state.text_scale, state.high_contrast, state.locale) == ("CN", 100, False, "zh_CN")
+
+
+VISITS = {
+    "selfcheck": dirty_selfcheck,
+    "guides": dirty_guides,
+    "quiz": dirty_quiz,
+    "situation": dirty_situation,
+    "settings": dirty_settings,
+}
+
+
+@pytest.mark.parametrize("key", sorted(VISITS))
+def test_idle_reset_leaves_nothing_of_the_visitor_on_each_screen(kiosk, qtbot, key):
+    window = kiosk()
+    assert window.current == "attract"
+    window.navigate("home")
+    is_clean = VISITS[key](qtbot, window)
+    assert not is_clean(), "the visit left no trace to clear: the test would prove nothing"
+    QGuiApplication.clipboard().setText(MARK)
+
+    run_idle_reset(qtbot, window)
+
+    screen = window.screens[key]
+    assert is_clean()
+    assert MARK not in every_string(window)
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.history == []
+    assert i18n.current_locale() == "zh_CN"
+    for area in screen.findChildren(QAbstractScrollArea):
+        assert area.verticalScrollBar().value() == 0, area.objectName()
+    for field in screen.findChildren(QLineEdit):
+        assert field.text() == "" or field.isReadOnly()
+    assert not window.kiosk.keyboard.isVisible()
+
+
+def test_a_whole_visit_across_every_screen_is_wiped_in_one_reset(kiosk, qtbot):
+    window = kiosk()
+    checks = [visit(qtbot, window) for key, visit in VISITS.items() if key != "settings"]
+    checks.append(dirty_settings(qtbot, window))
+    run_idle_reset(qtbot, window)
+    assert all(check() for check in checks)
+    assert MARK not in every_string(window)
+
+
+def test_touching_during_the_countdown_keeps_the_visit(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    window.navigate("selfcheck")
+    window.screens["selfcheck"].input.setPlainText(PASTED)
+    controller = window.kiosk
+    controller.idle.setInterval(20)
+    controller.tick.setInterval(1000)
+    controller.idle.start()
+    qtbot.waitUntil(controller.still_there.isVisible, timeout=3000)
+    qtbot.mouseClick(controller.still_there.here_button, Qt.MouseButton.LeftButton)
+    assert not controller.still_there.isVisible()
+    assert window.current == "selfcheck"
+    assert window.screens["selfcheck"].input.toPlainText() == PASTED
+
+
+def test_nobody_there_means_no_countdown(kiosk, qtbot):
+    window = kiosk()
+    controller = window.kiosk
+    controller.idle.setInterval(10)
+    controller.idle.start()
+    qtbot.wait(80)
+    assert not controller.still_there.isVisible()
+    assert controller.idle.isActive()
+
+
+# --- escapes -------------------------------------------------------------------------------------
+
+
+def test_escape_keys_close_and_alt_f4_do_nothing(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    window.navigate("settings")
+    attempts = [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Super_L, Qt.KeyboardModifier.NoModifier),
+    ]
+    for key, modifiers in attempts:
+        qtbot.keyClick(window.focusWidget() or window, key, modifiers)
+        assert window.isVisible() and window.isFullScreen(), key
+    assert window.current == "settings"
+    assert window.close() is False
+    assert window.isVisible()
+
+
+def test_context_menus_and_drops_are_refused(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    window.navigate("selfcheck")
+    field = window.screens["selfcheck"].input
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), field.mapToGlobal(QPoint(10, 10)))
+    QApplication.sendEvent(field.viewport(), menu_event)
+    qtbot.wait(20)
+    assert QApplication.activePopupWidget() is None
+
+    mime = QMimeData()
+    mime.setText(MARK)
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(field.viewport(), enter)
+    assert not enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(field.viewport(), drop)
+    assert MARK not in field.toPlainText()
+
+
+def test_minimising_comes_back_fullscreen(kiosk, qtbot):
+    window = kiosk()
+    window.showMinimized()
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+
+
+def test_a_file_dialog_is_refused(kiosk, qtbot):
+    window = kiosk()
+    dialog = QFileDialog(window, "save")
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert dialog.result() == QFileDialog.DialogCode.Rejected
+
+
+# --- the admin's way out -------------------------------------------------------------------------
+
+
+def tap_corner(qtbot, window, times: int) -> None:
+    for _ in range(times):
+        # through the QWindow, as a real touch arrives: the corner is caught before any widget
+        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(window.width() - CORNER_PX // 2, CORNER_PX // 2))
+
+
+def type_pin(qtbot, pad, pin: str) -> None:
+    for digit in pin:
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_five_corner_taps_and_the_pin_leave_the_kiosk(kiosk, qtbot):
+    window = kiosk()
+    pad = window.kiosk.admin
+    tap_corner(qtbot, window, 4)
+    assert not pad.isVisible()
+    tap_corner(qtbot, window, 1)
+    assert pad.isVisible()
+    type_pin(qtbot, pad, "000000")
+    assert pad.pages.currentIndex() == 0
+    assert pad.pin_message.text()
+    assert not window.kiosk.unlocked
+    assert window.close() is False
+
+    type_pin(qtbot, pad, PIN)
+    assert window.kiosk.unlocked
+    assert pad.pages.currentIndex() == 1
+    qtbot.mouseClick(pad.exit_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_taps_spread_out_open_nothing(kiosk, qtbot):
+    window = kiosk()
+    now = [1000.0]
+    window.kiosk.clock = lambda: now[0]
+    for _ in range(5):
+        tap_corner(qtbot, window, 1)
+        now[0] += 1.0  # five taps over five seconds: not the gesture
+    assert not window.kiosk.admin.isVisible()
+
+
+def test_wrong_pins_slow_down_and_the_pad_goes_back_to_the_kiosk(kiosk, qtbot):
+    window = kiosk()
+    now = [5000.0]
+    window.kiosk.throttle.clock = lambda: now[0]
+    pad = window.kiosk.admin
+    window.kiosk.open_admin()
+    for _ in range(3):
+        type_pin(qtbot, pad, "1111")
+    assert not pad.ok_button.isEnabled()
+    assert "2" in pad.pin_message.text()
+    window.kiosk.submit_pin()  # even the right PIN is not checked while locked
+    pad.pin_field.setText(PIN)
+    window.kiosk.submit_pin()
+    assert not window.kiosk.unlocked
+    now[0] += 2.5
+    window.kiosk._lock_tick()
+    assert pad.ok_button.isEnabled()
+    type_pin(qtbot, pad, PIN)
+    assert window.kiosk.unlocked
+    qtbot.mouseClick(pad.back_button, Qt.MouseButton.LeftButton)
+    assert not window.kiosk.unlocked and not pad.isVisible()
+    assert window.close() is False
+
+
+def test_without_a_pin_the_pad_explains_and_stays_shut(kiosk, qtbot):
+    window = kiosk(admin_pin_hash=None)
+    window.kiosk.open_admin()
+    pad = window.kiosk.admin
+    assert "kiosk set-pin" in pad.pin_message.text()
+    assert not pad.ok_button.isEnabled()
+
+
+def test_configuration_problems_are_shown_to_the_admin(kiosk, qtbot, tmp_path):
+    window = kiosk()
+    path = tmp_path / "bad.yaml"
+    path.write_text("region: XX\nidle_timeout: soon\n", encoding="utf-8")
+    config = load_config(path, regions=set(REGION_CODES))
+    window.kiosk.config = config
+    window.kiosk.admin.show_warnings(config.warnings())
+    assert "bad.yaml:2" in window.kiosk.admin.panel_warnings.text()
+
+
+# --- attract screen and keyboard -------------------------------------------------------------------
+
+
+def test_attract_screen_cycles_every_rule_in_every_offered_language(kiosk, qtbot):
+    window = kiosk()
+    screen = window.screens["attract"]
+    slides = screen.slides()
+    locales = {locale for _rule, locale in slides}
+    assert locales == set(window.kiosk.config.languages)
+    seen = set()
+    for _ in range(len(slides)):
+        rule, locale = slides[screen.step % len(slides)]
+        expected = i18n.translator(locale, "content").gettext(rule)
+        assert screen.rule_label.text() == expected
+        seen.add((rule, locale))
+        screen.advance()
+    assert len(seen) == len(slides) >= 3 * 10
+    assert any(screen.rule_label.text() != rule for rule, _l in slides)  # a translation, not only the source
+
+
+def test_a_language_button_starts_in_that_language(kiosk, qtbot):
+    window = kiosk()
+    screen = window.screens["attract"]
+    qtbot.mouseClick(screen.language_buttons["zh_TW"], Qt.MouseButton.LeftButton)
+    assert window.current == "home"
+    assert i18n.current_locale() == "zh_TW"
+
+
+def test_touching_anywhere_starts(kiosk, qtbot):
+    window = kiosk()
+    qtbot.mouseClick(window.screens["attract"].card, Qt.MouseButton.LeftButton)
+    assert window.current == "home"
+
+
+def test_on_screen_keyboard_types_into_the_selfcheck_box(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    window.navigate("selfcheck")
+    field = window.screens["selfcheck"].input
+    field.setFocus()
+    keyboard = window.kiosk.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+    for key in ("h", "i", "shift", "a", "space", "backspace", "?"):
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert field.toPlainText() == "hiA?"
+    assert QApplication.focusWidget() is field
+    for button in keyboard.keys.values():
+        assert button.height() >= 48 and button.width() >= 48, button.objectName()
+    qtbot.mouseClick(keyboard.keys["hide"], Qt.MouseButton.LeftButton)
+    assert not keyboard.isVisible()
