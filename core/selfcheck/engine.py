@@ -147,11 +147,17 @@ class Checker:
         type_scores: dict[str, float] = {}
         for rule_id, spans in hits.items():
             rule = by_id[rule_id]
-            total += rule.weight
-            if rule.weight > 0:
+            weight = rule.weight
+            if rule.max_weight:  # a word list: each different word after the first counts
+                words = {views.original[a:b].casefold() for a, b in spans}
+                weight = max(-rule.max_weight, min(rule.max_weight, rule.weight * (len(words) - 1)))
+                if weight == 0:
+                    continue
+            total += weight
+            if weight > 0:
                 for scam_type, strength in rule.types.items():
-                    type_scores[scam_type] = type_scores.get(scam_type, 0.0) + rule.weight * strength
-            signals.append(Signal(rule.id, tuple(sorted(spans)), rule.explanation, rule.guide, rule.weight))
+                    type_scores[scam_type] = type_scores.get(scam_type, 0.0) + weight * strength
+            signals.append(Signal(rule.id, tuple(sorted(spans)), rule.explanation, rule.guide, weight))
         score = max(0, min(100, total))
         if score >= self.ruleset.high:
             verdict = "high"

@@ -40,6 +40,8 @@ RULE = Map(
         "explanation": Text(),
         "guide": Str(pattern=ID_RE),
         "weight": Number(minimum=-100, maximum=100, integer=True),
+        # a word list: each different word found after the first adds ``weight``, up to ``max_weight``
+        "max_weight": Opt(Number(minimum=1, maximum=100, integer=True)),
         "types": Opt(Dict(Number(minimum=0, maximum=1), keys=SCAM_TYPES)),
         "advice": Opt(List(Str(choices=ADVICE_KEYS), unique=True)),
         "negatable": Opt(Bool()),
@@ -91,6 +93,7 @@ class CompiledRule:
     explanation: str
     guide: str
     weight: int
+    max_weight: int | None
     types: dict[str, float]
     advice: tuple[str, ...]
     negatable: bool
@@ -210,6 +213,7 @@ def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Prob
             explanation=str(rule["explanation"]),
             guide=str(rule["guide"]),
             weight=int(rule["weight"]),
+            max_weight=int(rule["max_weight"]) if rule.get("max_weight") else None,
             types={str(k): float(v) for k, v in (rule.get("types") or {}).items()},
             advice=tuple(str(a) for a in rule.get("advice") or ()),
             negatable=bool(rule.get("negatable", False)),
