@@ -9,7 +9,7 @@ messages (verdict not "low"), and top-1 type accuracy (the first scam type equal
 over all scam messages, so a missed scam counts as wrong).
 
 corpus/selfcheck/holdout.jsonl was written before the rules and is never used to tune them;
-holdout3.jsonl and holdout4.jsonl are fresh sets written after the rules were widened, each
+holdout3.jsonl, holdout4.jsonl and holdout5.jsonl are fresh sets written after the rules were widened, each
 committed before its first run, and never used to tune. dev.jsonl is what the rules were written from (it includes the former
 holdout2, once measured and then spent: see corpus/selfcheck/README.md). Report holdout figures.
 """
@@ -31,6 +31,7 @@ SETS = [
     ("holdout", ROOT / "corpus/selfcheck/holdout.jsonl"),
     ("holdout3", ROOT / "corpus/selfcheck/holdout3.jsonl"),
     ("holdout4", ROOT / "corpus/selfcheck/holdout4.jsonl"),
+    ("holdout5", ROOT / "corpus/selfcheck/holdout5.jsonl"),
     ("dev", ROOT / "corpus/selfcheck/dev.jsonl"),
     ("shared sample", ROOT.parent / "shared/samples/selfcheck_sample.jsonl"),
 ]
