@@ -26,7 +26,7 @@ VENV = ROOT / ".venv"
 MIN_PYTHON = (3, 10)
 
 # What Qt's widgets need from the system on Debian/Ubuntu, offscreen (tests) and on screen.
-QT_LIBS = ["libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libglib2.0-0", "libdbus-1-3"]
+QT_LIBS = ["libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libglib2.0-0", "libdbus-1-3", "libpulse0"]  # libpulse0: read aloud
 QT_SCREEN_LIBS = [
     "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-shape0", "libxcb-render-util0", "libxcb-image0", "libxcb-xinerama0", "libxcb-randr0",

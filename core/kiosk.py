@@ -256,9 +256,9 @@ class PinThrottle:
         return max(0.0, self.locked_until - self.clock())
 
     def delay_for(self, failures: int) -> float:
-        if failures < self.free:
+        if failures <= self.free:
             return 0.0
-        return min(self.cap, self.first_delay * 2 ** (failures - self.free))
+        return min(self.cap, self.first_delay * 2 ** (failures - self.free - 1))
 
     def attempt(self, pin: str, stored: str | None) -> tuple[bool, float]:
         """Try a PIN. Returns (accepted, seconds locked now). A try while locked is refused unchecked."""

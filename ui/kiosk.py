@@ -28,6 +28,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QScroller,
     QApplication,
     QDialog,
     QFileDialog,
@@ -49,6 +50,10 @@ from core.kiosk import KioskConfig, PinThrottle
 from ui.keyboard import OnScreenKeyboard, is_text_input
 
 CORNER_PX = 64  # the admin corner: a square at the top right of the screen
+# Parts of other screens that lead to the computer's folders (saving files) or are no use to a
+# visitor: hidden in kiosk mode. Any file dialog that still opens is refused by the event filter.
+FILE_WIDGETS = frozenset({"tile_workshop", "certificateCard"})
+PRINT_WIDGETS = frozenset({"handoutButton"})  # hidden unless the configuration says printing: true
 TAPS = 5
 TAP_SECONDS = 3.0
 
@@ -257,6 +262,9 @@ class KioskController(QObject):
         self.keyboard.hide()
         window.add_panel(self.keyboard)
 
+        self.hidden_names = FILE_WIDGETS | (frozenset() if config.printing else PRINT_WIDGETS)
+        window.setProperty("kiosk", True)  # theme.qss: wider scroll bars for fingers
+        window.stack.currentChanged.connect(lambda _index: self._adapt(window.stack.currentWidget()))
         window.reserve_corner(CORNER_PX)
         window.offer_languages(list(config.languages) or [defaults["locale"]])
         window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
@@ -307,9 +315,27 @@ class KioskController(QObject):
         elif kind == QEvent.Type.WindowStateChange and obj is self.window and not self.unlocked:
             if not self.window.isFullScreen():
                 QTimer.singleShot(0, self.window.showFullScreen)
-        elif kind == QEvent.Type.Show and isinstance(obj, QFileDialog) and not self.unlocked:
-            QTimer.singleShot(0, obj.reject)  # a file dialog would open the computer's folders
+        elif kind == QEvent.Type.Show and not self.unlocked:
+            if isinstance(obj, QFileDialog):
+                QTimer.singleShot(0, obj.reject)  # a file dialog would open the computer's folders
+            elif obj.objectName() in self.hidden_names:
+                QTimer.singleShot(0, obj.hide)
         return False
+
+    def _adapt(self, screen: QWidget | None) -> None:
+        """A screen as the kiosk shows it: no way to the files, scrolling by swiping."""
+        if screen is None:
+            return
+        for name in self.hidden_names:
+            for widget in screen.findChildren(QWidget, name):
+                widget.hide()
+        save_action = getattr(screen, "save_action", None)  # the guides' "Save as PDF"
+        if save_action is not None:
+            save_action.setVisible(False)
+        for area in screen.findChildren(QAbstractScrollArea):
+            if not area.property("kioskSwipe"):
+                QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+                area.setProperty("kioskSwipe", True)
 
     def _in_corner(self, pos) -> bool:
         return pos.x() >= self.window.width() - CORNER_PX and pos.y() < CORNER_PX

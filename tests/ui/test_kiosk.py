@@ -315,6 +315,8 @@ def test_wrong_pins_slow_down_and_the_pad_goes_back_to_the_kiosk(kiosk, qtbot):
     window.kiosk.open_admin()
     for _ in range(3):
         type_pin(qtbot, pad, "1111")
+        assert pad.ok_button.isEnabled()  # three slips are free
+    type_pin(qtbot, pad, "1111")
     assert not pad.ok_button.isEnabled()
     assert "2" in pad.pin_message.text()
     window.kiosk.submit_pin()  # even the right PIN is not checked while locked
@@ -399,3 +401,17 @@ def test_on_screen_keyboard_types_into_the_selfcheck_box(kiosk, qtbot):
         assert button.height() >= 48 and button.width() >= 48, button.objectName()
     qtbot.mouseClick(keyboard.keys["hide"], Qt.MouseButton.LeftButton)
     assert not keyboard.isVisible()
+
+
+@pytest.mark.parametrize("printing", [False, True])
+def test_nothing_leads_to_the_computers_files_and_printing_follows_the_config(kiosk, qtbot, printing):
+    window = kiosk(printing=printing)
+    window.navigate("home")
+    assert not window.screens["home"].tiles["workshop"].isVisibleTo(window)
+    assert window.screens["home"].tiles["guides"].isVisibleTo(window)
+    window.navigate("guides")
+    guides = window.screens["guides"]
+    guides.list.itemActivated.emit(guides.list.item(0))
+    qtbot.wait(10)
+    assert guides.handout_button.isVisibleTo(window) is printing
+    assert not guides.save_action.isVisible()

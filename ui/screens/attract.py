@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core import i18n
 from core.i18n import N_, _
@@ -43,9 +43,15 @@ class AttractScreen(Screen):
         self.step = 0
         self._start_locale = i18n.current_locale()
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
-        outer.setSpacing(24)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # only at large text sizes
+        body = QWidget(objectName="scrollBody")
+        scroll.setWidget(body)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(48, 24, 48, 24)
+        outer.setSpacing(20)
         self.name_label = QLabel(objectName="attractName", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.name_label.setProperty("role", "h1")
         outer.addWidget(self.name_label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
 from ui.screens.base import Screen
@@ -27,6 +27,9 @@ class Tile(QPushButton):
     def __init__(self, key: str):
         super().__init__(objectName=f"tile_{key}")
         self.setProperty("role", "tile")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # a button's height is fixed by default: at 200% its text was cut
+        self.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
         self.heading = QLabel(wordWrap=True)
@@ -62,7 +65,14 @@ class HomeScreen(Screen):
         super().__init__()
         self.state = state
         self.region = region
-        outer = QVBoxLayout(self)
+        # A scrolling page, so that at 200% text the screen still fits and nothing is cut off.
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        body = QWidget(objectName="scrollBody")
+        scroll.setWidget(body)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.setSpacing(18)
 
@@ -134,7 +144,7 @@ class HomeScreen(Screen):
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            value = QLabel(channel.value or content_gettext(channel.name))
+            value = QLabel(channel.value or content_gettext(channel.name), wordWrap=True)  # a name may be long
             value.setProperty("role", "value")
             name = QLabel(content_gettext(channel.name), wordWrap=True)
             column.addWidget(value)
