@@ -134,3 +134,32 @@ def test_text_size_restyles_the_app(make_window, qtbot):
     window.services.state.set_text_scale(200)
     qtbot.wait(10)
     assert heading.fontInfo().pixelSize() >= before * 1.8
+
+
+def test_adding_a_language_is_adding_a_catalog(qtbot, roots, tmp_path):
+    """No code change: a new catalog folder appears in the picker, named in its own script,
+    and what it does not translate yet shows in English."""
+    import shutil
+
+    from core.cli import Roots
+    from ui.app import build_window
+
+    locales = tmp_path / "locales"
+    shutil.copytree(roots.locale_dir, locales, ignore=shutil.ignore_patterns("*.mo", ".lock"))
+    po = locales / "ja" / "LC_MESSAGES" / "ui.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Home"\nmsgstr "ホーム"\n', encoding="utf-8")
+    window = build_window(Roots(roots.content_dir, locales, roots.app_dir), lang="en",
+                          store=SettingsStore(tmp_path / "s.json", persistent=False))
+    qtbot.addWidget(window)
+    try:
+        names = [action.text() for action in window.language_menu.actions()]
+        assert "日本語" in names
+        japanese = next(a for a in window.language_menu.actions() if a.text() == "日本語")
+        japanese.trigger()
+        assert i18n.current_locale() == "ja"
+        assert window.home_button.text() == "ホーム"
+        assert window.back_button.text().endswith("Back")  # not translated yet: English, never empty
+    finally:
+        window.services.state.close()
+        i18n.setup(roots.locale_dir, "en")
