@@ -45,6 +45,7 @@ class _QtTranslations:
     def __init__(self, app: QApplication):
         self.app = app
         self.translator: QTranslator | None = None
+        self._loaded: dict[str, QTranslator | None] = {}  # one per language: a kiosk switches all day
 
     def load(self, locale: str) -> None:
         if self.translator is not None:
@@ -52,8 +53,12 @@ class _QtTranslations:
             self.translator = None
         if locale == i18n.SOURCE_LOCALE:
             return
-        translator = QTranslator(self.app)
-        if translator.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if locale not in self._loaded:
+            translator = QTranslator(self.app)
+            ok = translator.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            self._loaded[locale] = translator if ok else None
+        translator = self._loaded[locale]
+        if translator is not None:
             self.app.installTranslator(translator)
             self.translator = translator
 
