@@ -14,7 +14,7 @@ from __future__ import annotations
 import ctypes.util
 import sys
 
-from PySide6.QtCore import QLocale, QLoggingCategory, QObject, Signal
+from PySide6.QtCore import QLocale, QLoggingCategory, QObject, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 # engine -> the system library its plug-in needs; a missing one would only log an error
@@ -101,7 +101,13 @@ class ReadAloud(QObject):
                 engines = real_engines()
                 name = engines[0] if engines else None
             if module is not None and name is not None:
-                tts = module.QTextToSpeech(name, self)
+                # an engine whose service is not running logs an error while it starts: that is
+                # the answer to "is there speech here?", not something to show anyone
+                previous = qInstallMessageHandler(lambda *_args: None)
+                try:
+                    tts = module.QTextToSpeech(name, self)
+                finally:
+                    qInstallMessageHandler(previous)
                 if tts.state() != module.QTextToSpeech.State.Error:
                     tts.stateChanged.connect(lambda state: self.speakingChanged.emit(self.speaking))
                     self._tts = tts
