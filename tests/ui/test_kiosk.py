@@ -415,3 +415,21 @@ def test_nothing_leads_to_the_computers_files_and_printing_follows_the_config(ki
     qtbot.wait(10)
     assert guides.handout_button.isVisibleTo(window) is printing
     assert not guides.save_action.isVisible()
+
+
+def test_the_keyboard_fits_a_1280_screen_at_200_percent(kiosk, qtbot):
+    from tests.ui.test_accessibility import clipped
+
+    window = kiosk()
+    window.kiosk.unlocked = True  # let the test size the window like a 1280x900 screen
+    window.showNormal()
+    window.resize(1280, 900)
+    window.services.state.set_text_scale(200)
+    window.navigate("home")
+    window.navigate("selfcheck")
+    window.screens["selfcheck"].input.setFocus()
+    qtbot.waitUntil(window.kiosk.keyboard.isVisible)
+    qtbot.wait(20)
+    assert window.width() <= 1280 and window.height() <= 900
+    cut = [name for name, key in window.kiosk.keyboard.keys.items() if clipped(key)]
+    assert not cut, cut
