@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import i18n
 from core.i18n import _, ngettext
 from core.kiosk import KioskConfig, PinThrottle
 from ui.keyboard import OnScreenKeyboard, is_text_input
@@ -266,7 +267,7 @@ class KioskController(QObject):
         window.setProperty("kiosk", True)  # theme.qss: wider scroll bars for fingers
         window.stack.currentChanged.connect(lambda _index: self._adapt(window.stack.currentWidget()))
         window.reserve_corner(CORNER_PX)
-        window.offer_languages(list(config.languages) or [defaults["locale"]])
+        window.offer_languages(list(config.languages) or i18n.catalogs().locales())  # none listed: all
         window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 

@@ -433,3 +433,11 @@ def test_the_keyboard_fits_a_1280_screen_at_200_percent(kiosk, qtbot):
     assert window.width() <= 1280 and window.height() <= 900
     cut = [name for name, key in window.kiosk.keyboard.keys.items() if clipped(key)]
     assert not cut, cut
+
+
+@pytest.mark.parametrize(("languages", "offered"), [(("zh_TW", "en"), {"zh_TW", "en"}), ((), {"en", "zh_CN", "zh_TW"})])
+def test_the_language_menu_offers_the_configured_languages(kiosk, qtbot, languages, offered):
+    window = kiosk(languages=languages)
+    shown = {action.data() for action in window.language_menu.actions() if action.isVisible()}
+    assert shown == offered
+    assert set(window.screens["attract"].language_buttons) == offered
