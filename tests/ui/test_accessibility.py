@@ -28,6 +28,8 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QSlider,
 TOUCHED = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QSlider)
 
 
+from core.quiz.schema import FORMATS as QUIZ_FORMATS  # noqa: E402
+
 # --- each screen, in the states a visitor sees ---------------------------------------------------
 
 
@@ -36,9 +38,16 @@ def _guide_open(window):
     screen.list.itemActivated.emit(screen.list.item(0))
 
 
-def _quiz_question(window):
+def _quiz_question(window, fmt: str | None = None):
+    """A quiz question; with ``fmt``, the first question of that format in the bank (not a random draw)."""
     screen = window.screens["quiz"]
-    next(iter(screen.set_buttons.values())).click()
+    if fmt is None:
+        next(iter(screen.set_buttons.values())).click()
+        return
+    from core.quiz.session import QUICK
+
+    question = next(q for q in screen.bank.questions if q.format == fmt)
+    screen.start(QUICK, [question])
 
 
 def _selfcheck_result(window):
@@ -55,7 +64,7 @@ def _situation_end(window):
 
 STATES = {
     "guides:reading": ("guides", _guide_open),
-    "quiz:question": ("quiz", _quiz_question),
+    **{f"quiz:{fmt}": ("quiz", lambda window, fmt=fmt: _quiz_question(window, fmt)) for fmt in QUIZ_FORMATS},
     "selfcheck:result": ("selfcheck", _selfcheck_result),
     "situation:end": ("situation", _situation_end),
 }
