@@ -22,6 +22,7 @@ MAX_SPANS = 50
 
 VERDICTS = ("high", "medium", "low")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[a-z]")
 
 
 class InputRejected(ValueError):
@@ -85,7 +86,7 @@ class Checker:
 
     @property
     def rule_count(self) -> int:
-        return len(self.ruleset.rules)
+        return sum(1 for r in self.ruleset.rules if not r.concept)
 
     def check(self, text: str) -> Result:
         if isinstance(text, (bytes, bytearray)):
@@ -100,6 +101,7 @@ class Checker:
     def _check(self, text: str) -> Result:
         views = normalize(text)
         dense_has_cjk = _CJK.search(views.dense.text) is not None
+        norm_has_letter = _LETTER.search(views.norm.text) is not None
         hits: dict[str, list[tuple[int, int]]] = {}
 
         def add(rule_id: str, span: tuple[int, int] | None) -> None:
@@ -116,6 +118,10 @@ class Checker:
                         continue
                     view = views.dense
                 else:
+                    if lang == "en+":
+                        if not norm_has_letter:
+                            continue
+                        lang = "en"
                     view = views.norm
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
                 window = NEGATION_WINDOW.get(lang, 12)
@@ -141,12 +147,23 @@ class Checker:
                     if phone.finding in detector_rules:
                         add(detector_rules[phone.finding].id, views.norm.span(phone.start, phone.end))
 
+        for rule in self.ruleset.rules:
+            if rule.when:
+                spans = _combine(hits, rule.when, rule.within, rule.unless)
+                if spans:
+                    hits[rule.id] = spans[:MAX_SPANS]
+        for rule in self.ruleset.rules:  # "unless" also keeps a plain rule quiet
+            if rule.unless and not rule.when and rule.id in hits and any(i in hits for i in rule.unless):
+                del hits[rule.id]
+
         by_id = {r.id: r for r in self.ruleset.rules}
         signals = []
         total = 0
         type_scores: dict[str, float] = {}
         for rule_id, spans in hits.items():
             rule = by_id[rule_id]
+            if rule.concept:
+                continue
             weight = rule.weight
             if rule.max_weight:  # a word list: each different word after the first counts
                 words = {views.original[a:b].casefold() for a, b in spans}
@@ -189,6 +206,35 @@ class Checker:
             keys.append("hang_up")
         keys.append("call_helpline")
         return tuple(keys)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _combine(hits, ids, within, unless) -> list[tuple[int, int]]:
+    """The spans of a combination, or [] when it does not fire (see core.selfcheck.rules)."""
+    if any(i in hits for i in unless) or not all(i in hits for i in ids):
+        return []
+    if within is None:
+        out = []
+        for i in ids:
+            out.extend(hits[i])
+        return sorted(set(out))
+    first, rest = ids[0], ids[1:]
+    out: set[tuple[int, int]] = set()
+    for anchor in hits[first]:  # at most MAX_SPANS each: bounded work
+        near = []
+        for other in rest:
+            best = min(hits[other], key=lambda span: _gap(anchor, span))
+            if _gap(anchor, best) > within:
+                break
+            near.append(best)
+        else:
+            out.add(anchor)
+            out.update(near)
+    return sorted(out)
 
 
 def _utf8_size(text: str) -> int:

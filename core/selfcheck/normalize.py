@@ -6,7 +6,8 @@ the pasted text:
 
 * ``norm``: NFKC (full-width -> half-width, compatibility forms), lower case,
   Traditional -> Simplified (one character for one character), invisible
-  characters dropped, runs of white space collapsed to one space. English
+  characters dropped, runs of white space collapsed to one space, letter-spaced
+  words joined ("g i f t c a r d" reads "giftcard"). English
   patterns, links and phone numbers are read from this view.
 * ``dense``: ``norm`` without spaces, punctuation and decorative symbols, so
   that 验-证-码 and 验 证 码 read as 验证码. Chinese patterns are read from it.
@@ -18,6 +19,7 @@ person pasted. Everything is one pass over the text: linear time.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -84,6 +86,20 @@ def _dense_keeps(ch: str) -> bool:
     return keep
 
 
+# Four or more single Latin letters in a row, each apart by one space or mark: "g i f t", "c.a.r.d".
+_SPACED = re.compile(r"(?<![a-z0-9])[a-z](?:[ .*_\-][a-z](?![a-z0-9])){3,}")
+
+
+def _join_spaced_letters(chars: list[str], starts: list[int], ends: list[int]):
+    """Drop the separators of letter-spaced words, so "g i f t c a r d" reads "giftcard"."""
+    text = "".join(chars)
+    drop: set[int] = set()
+    for match in _SPACED.finditer(text):
+        drop.update(i for i in range(match.start(), match.end()) if not text[i].isalpha())
+    keep = [i for i in range(len(chars)) if i not in drop]
+    return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
+
+
 def normalize(text: str) -> Normalized:
     norm_chars: list[str] = []
     n_starts: list[int] = []
@@ -103,6 +119,8 @@ def normalize(text: str) -> Normalized:
             norm_chars.append(ch)
             n_starts.append(index)
             n_ends.append(index + 1)
+    if _SPACED.search("".join(norm_chars)):
+        norm_chars, n_starts, n_ends = _join_spaced_letters(norm_chars, n_starts, n_ends)
     norm = View("".join(norm_chars), tuple(n_starts), tuple(n_ends))
 
     d_chars: list[str] = []

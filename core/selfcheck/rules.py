@@ -5,7 +5,16 @@ scam phrase. Each file may hold ``rules`` (a list), ``lists`` (link and phone
 data) and ``scoring`` (verdict thresholds). A rule is either a set of patterns
 per language (``zh`` patterns are written in Simplified *or* Traditional and
 read the "dense" view of the text; ``en`` patterns read the "norm" view, case
-ignored) or a ``detector`` fed by the link and phone analysis.
+ignored), a ``detector`` fed by the link and phone analysis, or a combination
+(``when``) of other rules and ``concepts``.
+
+A concept is a named set of patterns that is never shown on its own ("money is
+asked for", "something will be paid out"). Tactics are often only visible as a
+combination: a fee is harmless, a payout is harmless, "pay a fee to get your
+payout" is the mark of a scam. A rule with ``when: {all: [a, b], within: 40}``
+fires when every listed concept or rule is found, all within 40 characters of
+the first one's words (``within`` left out: anywhere in the message);
+``unless: [c]`` keeps it quiet when ``c`` is found too.
 """
 
 from __future__ import annotations
@@ -47,6 +56,17 @@ RULE = Map(
         "negatable": Opt(Bool()),
         "detector": Opt(Str(choices=DETECTORS)),
         "patterns": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
+        "when": Opt(Map({"all": List(Str(pattern=ID_RE), min_items=1, unique=True), "within": Opt(Number(minimum=1, maximum=2000, integer=True))})),
+        "unless": Opt(List(Str(pattern=ID_RE), min_items=1, unique=True)),
+        "note": Opt(Str()),
+    }
+)
+
+CONCEPT = Map(
+    {
+        "id": Str(pattern=ID_RE),
+        "negatable": Opt(Bool()),
+        "patterns": Dict(List(Regex(), min_items=1), keys=LANGS),
         "note": Opt(Str()),
     }
 )
@@ -66,6 +86,7 @@ LISTS = Map(
 SCHEMA = Map(
     {
         "rules": Opt(List(RULE)),
+        "concepts": Opt(List(CONCEPT)),
         "lists": Opt(LISTS),
         "scoring": Opt(Map({"high": Number(minimum=1, maximum=100, integer=True), "medium": Number(minimum=1, maximum=100, integer=True)})),
     }
@@ -98,9 +119,13 @@ class CompiledRule:
     advice: tuple[str, ...]
     negatable: bool
     detector: str | None
-    regexes: list[tuple[str, re.Pattern]]  # (lang, compiled) ; zh reads dense, en reads norm
+    regexes: list[tuple[str, re.Pattern]]  # (lang, compiled); zh reads dense, en and en+ read norm
     file: str = ""
     line: int = 0
+    when: tuple[str, ...] = ()  # a combination: every one of these concept or rule ids
+    within: int | None = None  # ... all within this many characters of the first one's words
+    unless: tuple[str, ...] = ()  # ... and none of these
+    concept: bool = False  # a concept: matched, never shown, only used by combinations
 
 
 @dataclass
@@ -163,13 +188,63 @@ def _nested_unbounded(pattern: str) -> str | None:
     return walk(tree, False)
 
 
+def needs_letter(pattern: str) -> bool:
+    """True when every match of ``pattern`` must contain a Latin letter a-z.
+
+    Conservative: when unsure it says False. The engine skips such patterns on text
+    without any Latin letter (most Chinese messages), which keeps the check fast.
+    """
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore
+
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001
+        return False
+
+    def is_letter(code: int) -> bool:
+        return ord("a") <= code <= ord("z")
+
+    def item(op, arg) -> bool:
+        name = str(op)
+        if name == "LITERAL":
+            return is_letter(arg)
+        if name == "IN":
+            members = [(str(o), a) for o, a in arg]
+            if not members or any(o == "NEGATE" for o, _ in members):
+                return False
+            for o, a in members:
+                if o == "LITERAL" and is_letter(a):
+                    continue
+                if o == "RANGE" and is_letter(a[0]) and is_letter(a[1]):
+                    continue
+                return False
+            return True
+        if name == "SUBPATTERN":
+            return seq(arg[-1])
+        if name == "BRANCH":
+            return all(seq(b) for b in arg[1])
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return arg[0] >= 1 and seq(arg[2])
+        return False
+
+    def seq(items) -> bool:
+        return any(item(op, arg) for op, arg in items)
+
+    return seq(tree)
+
+
 def rule_problems(rule: dict, file: str) -> list[Problem]:
     """Problems the schema cannot see: slow patterns, Chinese patterns with spaces, no way to match."""
     problems = []
     line = getattr(rule, "line", 1)
     patterns = rule.get("patterns") if isinstance(rule.get("patterns"), dict) else {}
-    if not patterns and not rule.get("detector"):
-        problems.append(Problem(file, line, f"rule '{rule.get('id')}' has neither patterns nor a detector, so it can never match"))
+    if not patterns and not rule.get("detector") and not rule.get("when"):
+        problems.append(Problem(file, line, f"rule '{rule.get('id')}' has neither patterns, a detector nor 'when', so it can never match"))
+    if patterns and isinstance(rule.get("when"), dict):
+        problems.append(Problem(file, line, f"rule '{rule.get('id')}' has both patterns and 'when': a combination takes its words from the rules it names"))
     for lang, items in patterns.items():
         for pattern in items if isinstance(items, list) else []:
             if not isinstance(pattern, str):
@@ -187,13 +262,13 @@ def rule_problems(rule: dict, file: str) -> list[Problem]:
             if empty:
                 problems.append(Problem(file, where, f"pattern '{pattern}' matches empty text"))
     weight = rule.get("weight")
-    if isinstance(weight, int) and weight > 0 and not rule.get("types"):
+    if "weight" in rule and isinstance(weight, int) and weight > 0 and not rule.get("types"):
         problems.append(Problem(file, line, f"rule '{rule.get('id')}' adds to the score but names no scam types"))
     return problems
 
 
-def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Problem]]:
-    found = check(RULE, rule, file)
+def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[CompiledRule | None, list[Problem]]:
+    found = check(CONCEPT if concept else RULE, rule, file)
     problems = list(found.problems) + rule_problems(rule, file)
     if problems:
         return None, problems
@@ -206,13 +281,15 @@ def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Prob
             # the text is already lower case: lower-casing the pattern (not its escapes such as \\W)
             # is the same as IGNORECASE, and lets the regex engine skip ahead on literal prefixes
             joined = "|".join(f"(?:{_lower(p)})" for p in items)
-            regexes.append((lang, re.compile(joined)))
+            # "en+" marks a regex that can only match text with a Latin letter in it
+            regexes.append(("en+" if needs_letter(joined) else lang, re.compile(joined)))
+    when = rule.get("when") or {}
     return (
         CompiledRule(
             id=str(rule["id"]),
-            explanation=str(rule["explanation"]),
-            guide=str(rule["guide"]),
-            weight=int(rule["weight"]),
+            explanation=str(rule.get("explanation", "")),
+            guide=str(rule.get("guide", "")),
+            weight=int(rule.get("weight", 0)),
             max_weight=int(rule["max_weight"]) if rule.get("max_weight") else None,
             types={str(k): float(v) for k, v in (rule.get("types") or {}).items()},
             advice=tuple(str(a) for a in rule.get("advice") or ()),
@@ -221,6 +298,10 @@ def _compile_rule(rule: dict, file: str) -> tuple[CompiledRule | None, list[Prob
             regexes=regexes,
             file=file,
             line=getattr(rule, "line", 1),
+            when=tuple(str(i) for i in when.get("all", ())),
+            within=int(when["within"]) if when.get("within") else None,
+            unless=tuple(str(i) for i in rule.get("unless") or ()),
+            concept=concept,
         ),
         [],
     )
@@ -254,29 +335,47 @@ def load_rules(content_dir: Path) -> RuleSet:
             ruleset.problems.extend(found.problems)
             if not found.problems:
                 ruleset.high, ruleset.medium = int(scoring["high"]), int(scoring["medium"])
-        rules = data.get("rules")
-        if rules is None:
-            continue
-        if not isinstance(rules, list):
-            ruleset.problems.append(Problem(display, getattr(rules, "line", 1), "'rules' should be a list"))
-            continue
-        for rule in rules:
-            if not isinstance(rule, dict):
-                ruleset.problems.append(Problem(display, getattr(rules, "line", 1), "each rule should be a mapping"))
-                continue
-            compiled, problems = _compile_rule(rule, display)
-            ruleset.problems.extend(problems)
-            if compiled is None:
-                continue
-            if compiled.id in seen:
-                ruleset.problems.append(Problem(display, compiled.line, f"rule id '{compiled.id}' is also used in {seen[compiled.id]}; this one is skipped"))
-                continue
-            seen[compiled.id] = f"{display}:{compiled.line}"
-            ruleset.rules.append(compiled)
+        for key in ("concepts", "rules"):
+            _load_items(ruleset, data.get(key), key, display, seen)
+    _check_references(ruleset)
     for lang, patterns in ruleset.lists.get("negations", {}).items():
         joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
         ruleset.negations[lang] = re.compile(joined)
     return ruleset
+
+
+def _load_items(ruleset: RuleSet, rules, key: str, display: str, seen: dict[str, str]) -> None:
+    if rules is None:
+        return
+    if not isinstance(rules, list):
+        ruleset.problems.append(Problem(display, getattr(rules, "line", 1), f"'{key}' should be a list"))
+        return
+    for rule in rules:
+        if not isinstance(rule, dict):
+            ruleset.problems.append(Problem(display, getattr(rules, "line", 1), "each rule should be a mapping"))
+            continue
+        compiled, problems = _compile_rule(rule, display, concept=key == "concepts")
+        ruleset.problems.extend(problems)
+        if compiled is None:
+            continue
+        if compiled.id in seen:
+            ruleset.problems.append(Problem(display, compiled.line, f"rule id '{compiled.id}' is also used in {seen[compiled.id]}; this one is skipped"))
+            continue
+        seen[compiled.id] = f"{display}:{compiled.line}"
+        ruleset.rules.append(compiled)
+
+
+def _check_references(ruleset: RuleSet) -> None:
+    """A combination may only name concepts and rules that exist and are not themselves combinations."""
+    plain = {r.id for r in ruleset.rules if not r.when}
+    kept = []
+    for rule in ruleset.rules:
+        unknown = [i for i in rule.when + rule.unless if i not in plain]
+        if unknown:
+            ruleset.problems.append(Problem(rule.file, rule.line, f"rule '{rule.id}' names {', '.join(unknown)}: not a concept or a rule with patterns or a detector; it is skipped"))
+            continue
+        kept.append(rule)
+    ruleset.rules = kept
 
 
 def _merge_lists(ruleset: RuleSet, lists: dict) -> None:
@@ -320,6 +419,31 @@ def _lint(library) -> list[Problem]:
             problems.append(Problem(loaded.path, getattr(guide, "line", line), f"guide '{guide}' is neither a scam type nor a guide id"))
         if isinstance(rule.get("detector"), str):
             detectors_used.add(rule["detector"])
+    combos = []
+    for loaded in library.files.get("checker_rules", []):
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        concepts = data.get("concepts")
+        for concept in concepts if isinstance(concepts, list) else []:
+            if not isinstance(concept, dict):
+                continue
+            line = getattr(concept, "line", 1)
+            problems.extend(rule_problems(concept, loaded.path))
+            cid = concept.get("id")
+            if isinstance(cid, str):
+                if cid in seen:
+                    problems.append(Problem(loaded.path, line, f"concept id '{cid}' is also used at {seen[cid]}"))
+                seen[cid] = f"{loaded.path}:{line}"
+    plain = set(seen)
+    for loaded, rule in library.items("checker_rules"):
+        when = rule.get("when")
+        if isinstance(when, dict):
+            plain.discard(rule.get("id"))
+            combos.append((loaded, rule, when))
+    for loaded, rule, when in combos:
+        names = list(when.get("all") or []) + list(rule.get("unless") or [])
+        unknown = [str(n) for n in names if n not in plain]
+        if unknown:
+            problems.append(Problem(loaded.path, getattr(rule, "line", 1), f"rule '{rule.get('id')}' names {', '.join(unknown)}: not a concept or a rule with patterns or a detector"))
     if library.files.get("checker_rules"):
         missing = [d for d in DETECTORS if d not in detectors_used]
         if missing:
