@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
@@ -36,6 +37,7 @@ def get_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("ScamSense")
         app.setOrganizationName("ScamSense")
         app.setDesktopFileName("scamsense")
+        app.setWindowIcon(QIcon(str(theme.UI_DIR / "icons" / "app.png")))
     return app
 
 
