@@ -172,8 +172,9 @@ class Checker:
                     continue
             total += weight
             if weight > 0:
+                counts = weight if rule.type_weight is None else rule.type_weight
                 for scam_type, strength in rule.types.items():
-                    type_scores[scam_type] = type_scores.get(scam_type, 0.0) + weight * strength
+                    type_scores[scam_type] = type_scores.get(scam_type, 0.0) + counts * strength
             signals.append(Signal(rule.id, tuple(sorted(spans)), rule.explanation, rule.guide, weight))
         score = max(0, min(100, total))
         if score >= self.ruleset.high:

@@ -51,6 +51,9 @@ RULE = Map(
         "weight": Number(minimum=-100, maximum=100, integer=True),
         # a word list: each different word found after the first adds ``weight``, up to ``max_weight``
         "max_weight": Opt(Number(minimum=1, maximum=100, integer=True)),
+        # how much the rule counts when the scam types are ranked, if not its weight: a story
+        # that names the type (a prize) can count more for the type than for the score
+        "type_weight": Opt(Number(minimum=0, maximum=100, integer=True)),
         "types": Opt(Dict(Number(minimum=0, maximum=1), keys=SCAM_TYPES)),
         "advice": Opt(List(Str(choices=ADVICE_KEYS), unique=True)),
         "negatable": Opt(Bool()),
@@ -115,6 +118,7 @@ class CompiledRule:
     guide: str
     weight: int
     max_weight: int | None
+    type_weight: int | None
     types: dict[str, float]
     advice: tuple[str, ...]
     negatable: bool
@@ -291,6 +295,7 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
             guide=str(rule.get("guide", "")),
             weight=int(rule.get("weight", 0)),
             max_weight=int(rule["max_weight"]) if rule.get("max_weight") else None,
+            type_weight=int(rule["type_weight"]) if rule.get("type_weight") is not None else None,
             types={str(k): float(v) for k, v in (rule.get("types") or {}).items()},
             advice=tuple(str(a) for a in rule.get("advice") or ()),
             negatable=bool(rule.get("negatable", False)),
