@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
 from core.cli import Roots
 from core.i18n import _
-from core.kiosk import KioskConfig
 from core.settings import SettingsStore
 from ui import theme
 from ui.main_window import MainWindow
 from ui.services import Services
+
+if TYPE_CHECKING:  # kiosk mode's config and PIN hashing stay off the ordinary start-up
+    from core.kiosk import KioskConfig
 
 
 _OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
@@ -145,7 +148,7 @@ def build_window(
             if kiosk is not None:
                 window.kiosk.defaults["high_contrast"] = True
 
-    QTimer.singleShot(0, window, after_start)
+    window.firstPainted.connect(after_start)  # the home screen shows first
     return window
 
 

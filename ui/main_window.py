@@ -7,6 +7,7 @@ retranslates everything built so far when the language changes, live.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,8 +33,12 @@ from ui.wiring import SCREENS
 
 
 class MainWindow(QMainWindow):
+    #: emitted once, after the window first painted: work that can wait for it waits for it
+    firstPainted = Signal()
+
     def __init__(self, services: Services, warnings: list[str] | None = None):
         super().__init__()
+        self._painted = False
         self.services = services
         self.screens: dict[str, Screen] = {}
         self.history: list[tuple[str, dict | None]] = []
@@ -59,6 +64,12 @@ class MainWindow(QMainWindow):
         services.state.languageChanged.connect(self.retranslate)
         self.retranslate()
         self.show_screen("home", None, remember=False)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
 
     # --- building ------------------------------------------------------------------------------
 

@@ -11,8 +11,8 @@ self-check results are all made of those).
 
 from __future__ import annotations
 
-import ctypes.util
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QLoggingCategory, QObject, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QTextEdit, QWidget
@@ -36,8 +36,27 @@ def _module():
     return QtTextToSpeech
 
 
+def _linux_plugin_could_speak(find_library) -> bool:
+    """Is there a speech plug-in other than ``mock`` whose system library is present?"""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "texttospeech"
+    for plugin in folder.glob("*qtexttospeech_*"):
+        name = plugin.name.split("qtexttospeech_", 1)[1].split(".", 1)[0]
+        if name == "mock":
+            continue
+        library = _ENGINE_LIBRARIES.get(name)
+        if library is None or find_library(library):
+            return True
+    return False
+
+
 def real_engines() -> list[str]:
     """Speech engines that can actually speak here (never ``mock``)."""
+    import ctypes.util  # with subprocess behind it: kept off the start-up path
+
+    if sys.platform.startswith("linux") and not _linux_plugin_could_speak(ctypes.util.find_library):
+        return []  # answered without loading QtTextToSpeech and QtMultimedia (about 10 MB)
     module = _module()
     if module is None:
         return []
