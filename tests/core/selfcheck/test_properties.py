@@ -13,7 +13,7 @@ alphabet = st.one_of(
 )
 texts = st.text(alphabet=alphabet, max_size=400)
 phrases = st.lists(
-    st.sampled_from(["safe account", "请把验证码发给我", "+855 00 000 0000", "http://192.0.2.1/x", "xn--pple-43d.example", "不要告诉家人", "请勿泄露", " ", "\u200b"]),
+    st.sampled_from(["safe account", "请把验证码发给我", "+855 00 000 0000", "http://192.0.2.1/x", "xn--pple-43d.example", "不要告诉家人", "请勿泄露", " ", "\u200b", "g i f t c a r d", "a.b.c.d.e", "pay the fee to withdraw", "亲爱的，帮我付清关费"]),
     max_size=12,
 ).map("".join)
 
