@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
 
     def _build_top_bar(self) -> QFrame:
         bar = self.top_bar = QFrame(objectName="topBar")
+        # the bar keeps its height whatever a screen asks for: Back and Home are never squeezed
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = self._bar_row = QHBoxLayout(bar)
         row.setContentsMargins(12, 6, 12, 6)
         self.back_button = QToolButton(objectName="backButton")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from core.i18n import N_, _, content_gettext
 from ui.screens.base import Screen
+from ui.widgets import FlowLayout
 from ui.screens.selfcheck import channel_line
 
 # (question, what a "yes" means: shown in the stop message)
@@ -116,7 +117,7 @@ class SituationScreen(Screen):
         self.closing.setTextFormat(Qt.TextFormat.PlainText)
         for widget in (self.headline, self.body, self.reasons, self.call_title, self.numbers, self.number_names, self.closing):
             answer.addWidget(widget)
-        links = QHBoxLayout()
+        links = FlowLayout(spacing=18)  # wraps at large text sizes
         self.paid_button = QPushButton(objectName="situationAlreadyPaid")
         self.paid_button.setProperty("role", "link")
         self.paid_button.clicked.connect(lambda: self.navigate.emit("guides", {"guide": "already_paid"}))
@@ -127,7 +128,6 @@ class SituationScreen(Screen):
         self.again_button.clicked.connect(self.reset)
         for button in (self.paid_button, self.helping_button, self.again_button):
             links.addWidget(button)
-        links.addStretch(1)
         answer.addLayout(links)
         layout.addWidget(self.answer_box)
         layout.addStretch(1)

@@ -42,6 +42,7 @@ from core.quiz.session import SCAM_TYPE_NAMES
 from core.settings import atomic_write_text
 from core.workshop import Plan, PlanError, Tally
 from ui.screens.base import Screen
+from ui.widgets import FlowLayout
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -120,8 +121,8 @@ class WorkshopScreen(Screen):
         self.heading = QLabel(wordWrap=True, objectName="workshopHeading")
         self.heading.setProperty("role", "h1")
         self.lead = QLabel(wordWrap=True, objectName="workshopLead")
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        layout.addWidget(self.heading)
+        top = FlowLayout(spacing=12)  # wraps at large text sizes instead of cutting buttons
         self.new_button = QPushButton(objectName="workshopNew")
         self.open_button = QPushButton(objectName="workshopOpen")
         self.save_button = QPushButton(objectName="workshopSave")
@@ -148,7 +149,7 @@ class WorkshopScreen(Screen):
         form.addWidget(self.title_label, 0, 0)
         form.addWidget(self.title_edit, 0, 1)
         self.audience_label = QLabel(objectName="workshopAudienceLabel")
-        chips = QHBoxLayout()
+        chips = FlowLayout(spacing=10)
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[str, QPushButton] = {}
         for code in workshop.AUDIENCES:
@@ -161,7 +162,6 @@ class WorkshopScreen(Screen):
         self.suggest_button = QPushButton(objectName="workshopSuggest")
         self.suggest_button.clicked.connect(self.suggest)
         chips.addWidget(self.suggest_button)
-        chips.addStretch(1)
         form.addWidget(self.audience_label, 1, 0)
         form.addLayout(chips, 1, 1)
         layout.addLayout(form)
@@ -208,7 +208,7 @@ class WorkshopScreen(Screen):
         self.summary = QLabel(wordWrap=True, objectName="workshopSummary")
         self.summary.setProperty("role", "muted")
         bar_layout.addWidget(self.summary)
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=10)
         self.present_button = QPushButton(objectName="workshopPresent")
         self.quiz_button = QPushButton(objectName="workshopQuiz")
         self.handouts_button = QPushButton(objectName="workshopHandouts")
@@ -220,7 +220,6 @@ class WorkshopScreen(Screen):
         actions.addWidget(self.present_button)
         actions.addWidget(self.quiz_button)
         actions.addWidget(self.handouts_button)
-        actions.addStretch(1)
         self.export_button = QPushButton(objectName="workshopExport")
         self.export_button.clicked.connect(self._ask_export)
         actions.addWidget(self.export_button)
