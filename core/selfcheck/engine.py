@@ -102,6 +102,8 @@ class Checker:
         views = normalize(text)
         dense_has_cjk = _CJK.search(views.dense.text) is not None
         norm_has_letter = _LETTER.search(views.norm.text) is not None
+        dense_chars = frozenset(views.dense.text)
+        norm_chars = frozenset(views.norm.text)
         hits: dict[str, list[tuple[int, int]]] = {}
 
         def add(rule_id: str, span: tuple[int, int] | None) -> None:
@@ -112,9 +114,9 @@ class Checker:
                 spans.append(span)
 
         for rule in self.ruleset.rules:
-            for lang, regex in rule.regexes:
+            for lang, regex, first in rule.regexes:
                 if lang == "zh":
-                    if not dense_has_cjk:
+                    if not dense_has_cjk or (first is not None and dense_chars.isdisjoint(first)):
                         continue
                     view = views.dense
                 else:
@@ -122,6 +124,8 @@ class Checker:
                         if not norm_has_letter:
                             continue
                         lang = "en"
+                    if first is not None and norm_chars.isdisjoint(first):
+                        continue
                     view = views.norm
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
                 window = NEGATION_WINDOW.get(lang, 12)

@@ -123,7 +123,8 @@ class CompiledRule:
     advice: tuple[str, ...]
     negatable: bool
     detector: str | None
-    regexes: list[tuple[str, re.Pattern]]  # (lang, compiled); zh reads dense, en and en+ read norm
+    # (lang, compiled, first characters or None); zh reads dense, en and en+ read norm
+    regexes: list[tuple[str, re.Pattern, frozenset[str] | None]]
     file: str = ""
     line: int = 0
     when: tuple[str, ...] = ()  # a combination: every one of these concept or rule ids
@@ -240,6 +241,85 @@ def needs_letter(pattern: str) -> bool:
     return seq(tree)
 
 
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not a short list.
+
+    The engine skips a pattern when none of these characters is in the text at all: a
+    necessary condition, so it never changes a result, and it spares most of the rules
+    on a short message.
+    """
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore
+
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001
+        return None
+
+    def seq(items):
+        acc: set[str] = set()
+        for op, arg in items:
+            found = item(str(op), arg)
+            if found is None:
+                return None
+            chars, nullable = found
+            acc |= chars
+            if not nullable:
+                return acc, False
+        return acc, True
+
+    def item(name, arg):
+        if name == "LITERAL":
+            return {chr(arg)}, False
+        if name == "IN":
+            chars: set[str] = set()
+            for op, a in arg:
+                op = str(op)
+                if op == "LITERAL":
+                    chars.add(chr(a))
+                elif op == "RANGE" and a[1] - a[0] <= 64:
+                    chars.update(chr(c) for c in range(a[0], a[1] + 1))
+                else:
+                    return None  # negated sets, categories (\d, \w), wide ranges
+            return chars, False
+        if name == "SUBPATTERN":
+            return seq(arg[-1])
+        if name == "BRANCH":
+            chars, nullable = set(), False
+            for branch in arg[1]:
+                found = seq(branch)
+                if found is None:
+                    return None
+                chars |= found[0]
+                nullable = nullable or found[1]
+            return chars, nullable
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            found = seq(arg[2])
+            if found is None:
+                return None
+            return found[0], found[1] or arg[0] == 0
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            return set(), True  # zero width
+        return None
+
+    found = seq(tree)
+    if found is None or found[1] or not found[0]:
+        return None
+    return frozenset(found[0])
+
+
+def _compile_fast(joined: str, first: frozenset[str] | None) -> re.Pattern:
+    """Compile a rule's patterns as one regex. When the characters a match can start with are
+    known, a lookahead for them comes first: the engine then rejects most positions with one
+    set test instead of trying every alternative (same matches, several times faster)."""
+    if first:
+        chars = "".join(re.escape(c) for c in sorted(first))
+        return re.compile(f"(?=[{chars}])(?:{joined})")
+    return re.compile(joined)
+
+
 def rule_problems(rule: dict, file: str) -> list[Problem]:
     """Problems the schema cannot see: slow patterns, Chinese patterns with spaces, no way to match."""
     problems = []
@@ -280,13 +360,15 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
     for lang, items in (rule.get("patterns") or {}).items():
         if lang == "zh":
             joined = "|".join(f"(?:{_t2s(p)})" for p in items)
-            regexes.append((lang, re.compile(joined)))
+            first = first_chars(joined)
+            regexes.append((lang, _compile_fast(joined, first), first))
         else:
             # the text is already lower case: lower-casing the pattern (not its escapes such as \\W)
             # is the same as IGNORECASE, and lets the regex engine skip ahead on literal prefixes
             joined = "|".join(f"(?:{_lower(p)})" for p in items)
             # "en+" marks a regex that can only match text with a Latin letter in it
-            regexes.append(("en+" if needs_letter(joined) else lang, re.compile(joined)))
+            first = first_chars(joined)
+            regexes.append(("en+" if needs_letter(joined) else lang, _compile_fast(joined, first), first))
     when = rule.get("when") or {}
     return (
         CompiledRule(
@@ -371,11 +453,15 @@ def _load_items(ruleset: RuleSet, rules, key: str, display: str, seen: dict[str,
 
 
 def _check_references(ruleset: RuleSet) -> None:
-    """A combination may only name concepts and rules that exist and are not themselves combinations."""
+    """``when`` may only name concepts and rules with patterns or a detector; ``unless`` may also
+    name a combination that comes earlier (combinations are evaluated in file order)."""
     plain = {r.id for r in ruleset.rules if not r.when}
+    earlier: set[str] = set()
     kept = []
     for rule in ruleset.rules:
-        unknown = [i for i in rule.when + rule.unless if i not in plain]
+        unknown = [i for i in rule.when if i not in plain] + [i for i in rule.unless if i not in plain and i not in earlier]
+        if rule.when:
+            earlier.add(rule.id)
         if unknown:
             ruleset.problems.append(Problem(rule.file, rule.line, f"rule '{rule.id}' names {', '.join(unknown)}: not a concept or a rule with patterns or a detector; it is skipped"))
             continue
@@ -444,9 +530,11 @@ def _lint(library) -> list[Problem]:
         if isinstance(when, dict):
             plain.discard(rule.get("id"))
             combos.append((loaded, rule, when))
+    earlier: set = set()
     for loaded, rule, when in combos:
-        names = list(when.get("all") or []) + list(rule.get("unless") or [])
-        unknown = [str(n) for n in names if n not in plain]
+        unknown = [str(n) for n in when.get("all") or [] if n not in plain]
+        unknown += [str(n) for n in rule.get("unless") or [] if n not in plain and n not in earlier]
+        earlier.add(rule.get("id"))
         if unknown:
             problems.append(Problem(loaded.path, getattr(rule, "line", 1), f"rule '{rule.get('id')}' names {', '.join(unknown)}: not a concept or a rule with patterns or a detector"))
     if library.files.get("checker_rules"):
