@@ -5,7 +5,7 @@ from __future__ import annotations
 from core import regions
 from core.content import Kind, register, register_pages
 
-register(Kind(name="regions", glob="regions.yaml", schema=regions.SCHEMA))
+register(Kind(name="regions", glob="regions.yaml", schema=regions.schema()))
 
 HELP_TEMPLATE = "templates/help.html.j2"
 

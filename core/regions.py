@@ -9,41 +9,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.schema import Dict, List, Map, Opt, Ref, Str, Text, check
-from core.yamlio import Problem, load_yaml
+from core.problems import Problem
 
 REGION_CODES = ("CN", "HK", "TW", "SG", "UK", "US", "AU")
 CHANNEL_KINDS = ("phone", "sms", "app", "website", "slogan")
 
-CHANNEL = Map(
-    {
-        "id": Str(pattern=r"[a-z]{2,}(-[a-z0-9]+)+"),
-        "kind": Str(choices=CHANNEL_KINDS),
-        "value": Opt(Str()),
-        "name": Text(),
-        "purpose": Text(),
-        "note": Opt(Text()),
-        "source": Str(),
-        "status": Str(choices=("confirmed", "unconfirmed")),
-    }
-)
+def schema():
+    """The schema of content/regions.yaml (built on demand: the start-up reads a cache instead)."""
+    from core.schema import Dict, List, Map, Opt, Ref, Str, Text
 
-SCHEMA = Map(
-    {
-        "regions": Dict(
-            Map(
-                {
-                    "name": Text(),
-                    "territories": List(Str(pattern=r"[A-Z]{2}")),
-                    "locales": List(Str()),
-                    "call_now": List(Ref("channel"), min_items=1),
-                    "channels": List(CHANNEL, min_items=1),
-                }
-            ),
-            keys=REGION_CODES,
-        )
-    }
-)
+    channel = Map(
+        {
+            "id": Str(pattern=r"[a-z]{2,}(-[a-z0-9]+)+"),
+            "kind": Str(choices=CHANNEL_KINDS),
+            "value": Opt(Str()),
+            "name": Text(),
+            "purpose": Text(),
+            "note": Opt(Text()),
+            "source": Str(),
+            "status": Str(choices=("confirmed", "unconfirmed")),
+        }
+    )
+    return Map(
+        {
+            "regions": Dict(
+                Map(
+                    {
+                        "name": Text(),
+                        "territories": List(Str(pattern=r"[A-Z]{2}")),
+                        "locales": List(Str()),
+                        "call_now": List(Ref("channel"), min_items=1),
+                        "channels": List(channel, min_items=1),
+                    }
+                ),
+                keys=REGION_CODES,
+            )
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,94 @@ class RegionFacts:
         return next(iter(self.regions))
 
 
-def load_regions(content_dir: Path) -> RegionFacts:
+_CACHE_VERSION = 1
+
+
+def load_regions(content_dir: Path, cache_dir: Path | None = None) -> RegionFacts:
+    """Read content/regions.yaml, checked against its schema.
+
+    With ``cache_dir``, the checked result is also kept there as JSON, keyed by the file's
+    path, size and modification time, so an ordinary start needs neither the YAML parser
+    nor the schema (about 20 ms). Editing the file invalidates the cache.
+    """
     path = Path(content_dir) / "regions.yaml"
+    key = None
+    if cache_dir is not None:
+        try:
+            stat = path.stat()
+            key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_CACHE_VERSION}"
+            cached = _read_cache(Path(cache_dir) / "regions.json", key)
+            if cached is not None:
+                return cached
+        except OSError:
+            key = None
+    facts = _load_checked(path)
+    if key is not None:
+        _write_cache(Path(cache_dir) / "regions.json", key, facts)
+    return facts
+
+
+def _read_cache(cache: Path, key: str) -> RegionFacts | None:
+    import json
+
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        regions = {}
+        for code, raw in data["regions"].items():
+            channels = {c["id"]: Channel(**c) for c in raw["channels"] + raw["withheld"]}
+            regions[code] = Region(
+                code=code,
+                name=raw["name"],
+                territories=tuple(raw["territories"]),
+                locales=tuple(raw["locales"]),
+                call_now=tuple(channels[i] for i in raw["call_now"]),
+                channels=tuple(channels[c["id"]] for c in raw["channels"]),
+                withheld=tuple(channels[c["id"]] for c in raw["withheld"]),
+            )
+        problems = [Problem(*p) for p in data["problems"]]
+        return RegionFacts(regions, problems)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, damaged or old: read the YAML again
+
+
+def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
+    import json
+    from dataclasses import asdict
+
+    from core.settings import atomic_write_text
+
+    data = {
+        "key": key,
+        "regions": {
+            code: {
+                "name": r.name,
+                "territories": list(r.territories),
+                "locales": list(r.locales),
+                "call_now": [c.id for c in r.call_now],
+                "channels": [asdict(c) for c in r.channels],
+                "withheld": [asdict(c) for c in r.withheld],
+            }
+            for code, r in facts.regions.items()
+        },
+        "problems": [[p.file, p.line, p.message] for p in facts.problems],
+    }
+    try:
+        atomic_write_text(cache, json.dumps(data, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only profile only costs the next start a few milliseconds
+
+
+def _load_checked(path: Path) -> RegionFacts:
+    from core.schema import check
+    from core.yamlio import load_yaml
+
     display = "content/regions.yaml"
     data, problems = load_yaml(path, display)
     if data is None:
         return RegionFacts({}, problems)
-    found = check(SCHEMA, data, display)
+    found = check(schema(), data, display)
     problems += found.problems
     regions: dict[str, Region] = {}
     raw_regions = data.get("regions") if isinstance(data, dict) else None

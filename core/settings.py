@@ -31,14 +31,19 @@ def _base(kind: str) -> Path:
         return Path(root) / APP_DIR_NAME / kind
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / APP_DIR_NAME / kind
-    env = {"config": "XDG_CONFIG_HOME", "data": "XDG_DATA_HOME"}[kind]
-    default = {"config": ".config", "data": ".local/share"}[kind]
+    env = {"config": "XDG_CONFIG_HOME", "data": "XDG_DATA_HOME", "cache": "XDG_CACHE_HOME"}[kind]
+    default = {"config": ".config", "data": ".local/share", "cache": ".cache"}[kind]
     root = os.environ.get(env) or str(Path.home() / default)
     return Path(root) / APP_DIR_NAME.lower()
 
 
 def config_dir() -> Path:
     return _base("config")
+
+
+def cache_dir() -> Path:
+    """What can be rebuilt from the content at any time (never anything a person typed)."""
+    return _base("cache")
 
 
 def data_dir() -> Path:

@@ -85,7 +85,9 @@ class Services:
 
     @classmethod
     def create(cls, roots: Roots, store: SettingsStore, settings: Settings, region: str) -> "Services":
-        regions = load_regions(roots.content_dir)
+        from core.settings import cache_dir
+
+        regions = load_regions(roots.content_dir, cache_dir=cache_dir())
         state = AppState(region, settings.text_scale, settings.high_contrast)
         return cls(roots, store, settings, state, regions)
 

@@ -59,3 +59,30 @@ def test_every_value_shown_is_in_a_confirmed_row_of_the_hotlines_file(facts):
         assert any(re.search(r"\bconfirmed\b", cell) and "UNCONFIRMED" not in cell.split("(")[0] for cell in cells), (
             f"{value} is only in unconfirmed rows"
         )
+
+
+def test_the_start_up_cache_gives_the_same_facts_and_notices_an_edit(roots, tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(roots.content_dir / "regions.yaml", content / "regions.yaml")
+    cache = tmp_path / "cache"
+    first = load_regions(content, cache_dir=cache)
+    assert (cache / "regions.json").is_file()
+    again = load_regions(content, cache_dir=cache)
+    assert again.regions == first.regions and again.problems == first.problems
+    assert again.get("CN").call_now[1].value == "96110"
+
+    text = (content / "regions.yaml").read_text(encoding="utf-8")
+    (content / "regions.yaml").write_text(text.replace("call_now: [sg-1799]", "call_now: [sg-1799, sg-nowhere]"), encoding="utf-8")
+    edited = load_regions(content, cache_dir=cache)
+    assert any("sg-nowhere" in p.message for p in edited.problems)
+
+
+def test_a_damaged_cache_is_ignored(roots, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "regions.json").write_text("{not json", encoding="utf-8")
+    facts = load_regions(roots.content_dir, cache_dir=cache)
+    assert facts.problems == [] and set(facts.regions) == set(REGION_CODES)
