@@ -18,6 +18,7 @@ import argparse
 import fcntl
 import json
 import os
+import re
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -63,12 +64,14 @@ def update() -> None:
     with locked():
         for domain in DOMAINS:
             pot = LOCALES / f"{domain}.pot"
+            before = pot.read_text(encoding="utf-8") if pot.exists() else None
             pybabel(
                 "extract", "-F", f"locales/{domain}.cfg", "-k", "N_", "-c", "TRANSLATORS:",
                 "--add-location=file", "--sort-by-file", "--no-wrap",
                 "--project=ScamSense", "--copyright-holder=ScamSense contributors",
                 "-o", str(pot.relative_to(ROOT)), ".",
             )
+            _keep_if_only_dates_changed(pot, before)
             for locale in shipped_locales(ROOT):
                 po = LOCALES / locale / "LC_MESSAGES" / f"{domain}.po"
                 if po.exists():
@@ -76,6 +79,15 @@ def update() -> None:
                 else:
                     pybabel("init", "-D", domain, "-i", str(pot), "-d", str(LOCALES), "-l", locale, "--no-wrap")
     write_language_names()
+
+
+_DATES = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+
+
+def _keep_if_only_dates_changed(path: Path, before: str | None) -> None:
+    """Rewrite nothing when only a header date moved: no churn in every commit's diff."""
+    if before is not None and _DATES.sub("", path.read_text(encoding="utf-8")) == _DATES.sub("", before):
+        path.write_text(before, encoding="utf-8")
 
 
 def _merge(pot: Path, po: Path) -> None:
@@ -93,8 +105,10 @@ def _merge(pot: Path, po: Path) -> None:
         if message.id and not message.string and message.id in known:
             message.string = known[message.id]
             revived += 1
+    before = po.read_text(encoding="utf-8")
     with open(po, "wb") as handle:
         write_po(handle, catalog, width=0, include_previous=False)
+    _keep_if_only_dates_changed(po, before)
     print(f"updated {po.relative_to(ROOT)}" + (f" (revived {revived})" if revived else ""))
 
 
