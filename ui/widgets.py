@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 
 class FlowLayout(QLayout):
@@ -62,3 +62,21 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y()
+
+
+def scrolling_page(screen: QWidget, margins: tuple[int, int, int, int] = (32, 24, 32, 24), spacing: int = 18) -> QVBoxLayout:
+    """Make ``screen`` one scrolling page and return the column to fill.
+
+    At 200% text a screen grows taller than the window; scrolling keeps everything reachable
+    instead of squeezing or cutting it. The page shares the window's background (theme.qss).
+    """
+    scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    body = QWidget(objectName="scrollBody")
+    scroll.setWidget(body)
+    page = QVBoxLayout(screen)
+    page.setContentsMargins(0, 0, 0, 0)
+    page.addWidget(scroll)
+    column = QVBoxLayout(body)
+    column.setContentsMargins(*margins)
+    column.setSpacing(spacing)
+    return column

@@ -32,17 +32,6 @@ VERDICT_TEXT = {
 _LINE_LIMIT = MAX_INPUT_BYTES * 6 + 1024
 
 
-def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "check",
-        help="check a message for signs of a scam, offline (text, json or jsonl)",
-        description="Check a pasted message for signs of a scam. Nothing is sent anywhere or saved.",
-    )
-    parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)")
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file to read, or - for standard input (default)")
-    parser.set_defaults(run=run)
-
-
 def run(args, services_like) -> int:
     """``services_like`` needs ``content_dir``; ``args.region`` (optional) picks the helplines."""
     content_dir = Path(services_like.content_dir)

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from core import i18n
 from core.i18n import N_, _
 from ui.screens.base import Screen
+from ui.widgets import scrolling_page
 
 TOUCH_TO_START = N_("Touch to start")
 CALL_LINE = N_("Someone asking you for money right now? Stop and call:")
@@ -43,15 +44,7 @@ class AttractScreen(Screen):
         self.step = 0
         self._start_locale = i18n.current_locale()
 
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # only at large text sizes
-        body = QWidget(objectName="scrollBody")
-        scroll.setWidget(body)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(48, 24, 48, 24)
-        outer.setSpacing(20)
+        outer = scrolling_page(self, margins=(48, 24, 48, 24), spacing=20)  # scrolls only at large text sizes
         self.name_label = QLabel(objectName="attractName", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.name_label.setProperty("role", "h1")
         outer.addWidget(self.name_label)

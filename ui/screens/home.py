@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
 from ui.screens.base import Screen
+from ui.widgets import scrolling_page
 
 # (screen key, title, description): shown when that screen is part of this build
 TILES = (
@@ -65,16 +66,7 @@ class HomeScreen(Screen):
         super().__init__()
         self.state = state
         self.region = region
-        # A scrolling page, so that at 200% text the screen still fits and nothing is cut off.
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        body = QWidget(objectName="scrollBody")
-        scroll.setWidget(body)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(18)
+        outer = scrolling_page(self)
 
         self.heading = QLabel(wordWrap=True, objectName="homeHeading")
         self.heading.setProperty("role", "h1")

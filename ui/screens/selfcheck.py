@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from core.i18n import N_, _, content_gettext
 from core.selfcheck import MAX_INPUT_BYTES, InputRejected, InputTooLarge
 from core.selfcheck.advice import ADVICE
 from ui.screens.base import Screen
+from ui.widgets import scrolling_page
 
 VERDICT_WORDS = {
     "high": (N_("This looks like a scam"), N_("Do not pay, do not share any code, and do not install anything.")),
@@ -77,15 +77,7 @@ class SelfCheckScreen(Screen):
         self._text = ""
         self._selected: int | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        body = QWidget(objectName="scrollBody")
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 20, 32, 24)
-        layout.setSpacing(14)
+        layout = scrolling_page(self, margins=(32, 20, 32, 24), spacing=14)
 
         self.heading = QLabel(wordWrap=True)
         self.heading.setProperty("role", "h1")

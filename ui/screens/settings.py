@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from core import i18n
@@ -22,6 +20,7 @@ from core.i18n import _, content_gettext
 from core.regions import RegionFacts
 from core.settings import TEXT_SCALES
 from ui.screens.base import Screen
+from ui.widgets import scrolling_page
 
 
 def _section(parent_layout: QVBoxLayout) -> tuple[QLabel, QLabel, QVBoxLayout]:
@@ -46,15 +45,7 @@ class SettingsScreen(Screen):
         self.regions = regions
         self.on_change = on_change
 
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        body = QWidget(objectName="scrollBody")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(32, 24, 32, 24)
-        column.setSpacing(18)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        column = scrolling_page(self)
 
         # Language: each named in its own script, so anyone can find theirs.
         self.language_heading, self.language_hint, layout = _section(column)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
 from ui.screens.base import Screen
-from ui.widgets import FlowLayout
+from ui.widgets import FlowLayout, scrolling_page
 from ui.screens.selfcheck import channel_line
 
 # (question, what a "yes" means: shown in the stop message)
@@ -55,15 +55,7 @@ class SituationScreen(Screen):
         self.region = region
         self.answers: list[bool] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        body = QWidget(objectName="scrollBody")
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(18)
+        layout = scrolling_page(self)
 
         # --- the questions ---
         self.ask_box = QWidget(objectName="situationAsk")
