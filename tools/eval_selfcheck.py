@@ -13,6 +13,11 @@ pass they are development data like dev.jsonl (see corpus/selfcheck/README.md fo
 honest figures and the first-run figures of later batches). The one honest measure left is
 corpus/selfcheck/blind.jsonl, written by someone who never saw the rules: it is listed last and
 only read with --set blind, so that nobody tuning the rules looks at it by accident.
+
+The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
+is trained on dev.jsonl and the spent holdouts, so their figures are training figures. To measure
+a batch fresh, rebuild the table without it (`python -m core.selfcheck.train --exclude dev11
+--out /tmp/t.json`) and point a copy of content/selfcheck at that table.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from core.selfcheck.links import LinkLists, find_links
 from core.selfcheck.normalize import normalize
 from core.selfcheck.phones import PhoneLists, find_phones
 from core.selfcheck.rules import NEGATION_WINDOW, RuleSet, load_rules
+from core.selfcheck.wording import WordingModel, features, load_table, locate
 from core.taxonomy import SCAM_TYPES
 
 #: Inputs longer than this, counted in UTF-8 bytes, are refused.
@@ -23,6 +24,7 @@ MAX_SPANS = 50
 VERDICTS = ("high", "medium", "low")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[a-z]")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 class InputRejected(ValueError):
@@ -79,6 +81,7 @@ class Checker:
     ruleset: RuleSet
     link_lists: LinkLists = field(default_factory=LinkLists)
     phone_lists: PhoneLists = field(default_factory=PhoneLists)
+    wording: WordingModel = field(default_factory=WordingModel)
 
     @property
     def problems(self):
@@ -102,8 +105,10 @@ class Checker:
         views = normalize(text)
         dense_has_cjk = _CJK.search(views.dense.text) is not None
         norm_has_letter = _LETTER.search(views.norm.text) is not None
-        dense_chars = frozenset(views.dense.text)
-        norm_chars = frozenset(views.norm.text)
+        # first-character filters (core.selfcheck.rules.first_chars) take \d as 0-9: off for other digits
+        filtering = _OTHER_DIGIT.search(views.norm.text) is None
+        dense_chars = frozenset(views.dense.text) if filtering else None
+        norm_chars = frozenset(views.norm.text) if filtering else None
         hits: dict[str, list[tuple[int, int]]] = {}
 
         def add(rule_id: str, span: tuple[int, int] | None) -> None:
@@ -116,7 +121,7 @@ class Checker:
         for rule in self.ruleset.rules:
             for lang, regex, first in rule.regexes:
                 if lang == "zh":
-                    if not dense_has_cjk or (first is not None and dense_chars.isdisjoint(first)):
+                    if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
                         continue
                     view = views.dense
                 else:
@@ -124,7 +129,7 @@ class Checker:
                         if not norm_has_letter:
                             continue
                         lang = "en"
-                    if first is not None and norm_chars.isdisjoint(first):
+                    if first is not None and filtering and norm_chars.isdisjoint(first):
                         continue
                     view = views.norm
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
@@ -164,6 +169,7 @@ class Checker:
         signals = []
         total = 0
         type_scores: dict[str, float] = {}
+        strongest = max((by_id[i].weight for i in hits if not by_id[i].concept and not by_id[i].max_weight), default=0)
         for rule_id, spans in hits.items():
             rule = by_id[rule_id]
             if rule.concept:
@@ -180,6 +186,8 @@ class Checker:
                 for scam_type, strength in rule.types.items():
                     type_scores[scam_type] = type_scores.get(scam_type, 0.0) + counts * strength
             signals.append(Signal(rule.id, tuple(sorted(spans)), rule.explanation, rule.guide, weight))
+        wording_probabilities = self._wording(views, signals, strongest, total)
+        total += sum(s.weight for s in signals if s.id.startswith("wording_"))
         score = max(0, min(100, total))
         if score >= self.ruleset.high:
             verdict = "high"
@@ -189,11 +197,54 @@ class Checker:
             verdict = "low"
         order = {t: i for i, t in enumerate(SCAM_TYPES)}
         scam_types: tuple[str, ...] = ()
+        points = float(self.ruleset.wording.get("type_points", 0))
+        for scam_type, p in wording_probabilities.items():
+            if p >= 0.05 and scam_type in order:
+                type_scores[scam_type] = type_scores.get(scam_type, 0.0) + points * p
         if verdict != "low":
             ranked = sorted((t for t, s in type_scores.items() if s > 0), key=lambda t: (-type_scores[t], order.get(t, 99)))
             scam_types = tuple(ranked)
         signals.sort(key=lambda s: (s.weight < 0, -abs(s.weight), s.spans[0] if s.spans else (0, 0), s.id))
         return Result(verdict, score, scam_types, tuple(signals), self._advice(verdict, signals, by_id))
+
+    def _wording(self, views, signals: list[Signal], strongest: int, rules_total: int) -> dict[str, float]:
+        """The wording model's signal (appended to ``signals``) and its scam-type probabilities.
+
+        ``strongest`` is the weight of the strongest rule found: a rule at least as strong as
+        ``decisive_rule`` (asking for a code, a safe account) is never talked down by wording, and
+        genuine-looking wording takes away at most ``genuine_share`` of what the rules found."""
+        config = self.ruleset.wording
+        if not config or not self.wording.known:
+            return {}
+        found = features(views)
+        score = self.wording.score(found)
+        per_unit = config["per_unit"]
+        if score > config["threshold"]:
+            weight = int(round(min(config["max_weight"], per_unit * (score - config["threshold"]))))
+            if rules_total <= 0:
+                weight = min(weight, int(config.get("alone_max", config["max_weight"])))
+        elif score < config["genuine_threshold"] and strongest < config["decisive_rule"]:
+            weight = int(round(max(config["min_weight"], per_unit * (score - config["genuine_threshold"]))))
+            weight = max(weight, -int(max(0, rules_total) * config.get("genuine_share", 1.0)))
+        else:
+            weight = 0
+        shown = int(config["shown_pieces"])
+        if weight > 0:
+            probabilities = self.wording.type_probabilities(found, float(config.get("type_temperature", 1.0)))
+            top = sorted(self.wording.pieces(found), key=lambda p: (-p[0], p[1]))[:shown]
+            spans = [locate(views, piece) for w, piece in top if w > 0]
+            spans = [s for s in spans if s]
+            best = max(probabilities, key=lambda t: (probabilities[t], t)) if probabilities else "genuine_channels"
+            if spans:
+                signals.append(Signal("wording_like_scams", _merge(spans), str(config["explanation"]), best, weight))
+                return probabilities
+        elif weight < 0:
+            top = sorted(self.wording.pieces(found), key=lambda p: (p[0], p[1]))[:shown]
+            spans = [locate(views, piece) for w, piece in top if w < 0]
+            spans = [s for s in spans if s]
+            if spans:
+                signals.append(Signal("wording_like_genuine", _merge(spans), str(config["genuine_explanation"]), "genuine_channels", weight))
+        return {}
 
     @staticmethod
     def _advice(verdict: str, signals: list[Signal], by_id) -> tuple[str, ...]:
@@ -204,13 +255,24 @@ class Checker:
             keys.append("stop_paying")
         for signal in signals:
             if signal.weight > 0:
-                for key in by_id[signal.id].advice:
+                for key in by_id[signal.id].advice if signal.id in by_id else ():
                     if key not in keys:
                         keys.append(key)
         if "hang_up" not in keys:
             keys.append("hang_up")
         keys.append("call_helpline")
         return tuple(keys)
+
+
+def _merge(spans) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with overlapping ones joined (pieces such as 保证 and 证金 overlap)."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return tuple((a, b) for a, b in out)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -264,4 +326,11 @@ def load_checker(content_dir: Path) -> Checker:
         overseas_codes=frozenset(int(c) for c in lists.get("overseas_codes", [])),
         official_numbers=tuple(str(n) for n in lists.get("official_numbers", [])),
     )
-    return Checker(ruleset, link_lists, phone_lists)
+    wording = WordingModel()
+    if ruleset.wording:
+        wording, why = load_table(Path(content_dir) / "selfcheck" / str(ruleset.wording["table"]))
+        if why:
+            from core.yamlio import Problem
+
+            ruleset.problems.append(Problem("content/selfcheck/wording.yaml", 1, why))
+    return Checker(ruleset, link_lists, phone_lists, wording)

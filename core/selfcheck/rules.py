@@ -86,9 +86,37 @@ LISTS = Map(
     }
 )
 
+# How much the wording model (core/selfcheck/wording.py) counts: its scam score s becomes a
+# signal of weight per_unit * (s - threshold), kept between min_weight and max_weight.
+WORDING = Map(
+    {
+        "table": Str(pattern=r"[A-Za-z0-9_.-]+\.json"),
+        "threshold": Number(minimum=-100, maximum=100),
+        # below this score the wording counts as genuine (between the two it counts for nothing)
+        "genuine_threshold": Number(minimum=-100, maximum=100),
+        # a rule at least this heavy is never talked down by genuine-looking wording
+        "decisive_rule": Number(minimum=1, maximum=100, integer=True),
+        # genuine-looking wording takes away at most this share of what the rules found
+        "genuine_share": Opt(Number(minimum=0, maximum=1)),
+        # the most scam-like wording adds when no rule found anything
+        "alone_max": Opt(Number(minimum=0, maximum=100, integer=True)),
+        # above 1 the wording model is less sure which scam type it is
+        "type_temperature": Opt(Number(minimum=0.1, maximum=100)),
+        "per_unit": Number(minimum=0, maximum=20),
+        "max_weight": Number(minimum=0, maximum=100, integer=True),
+        "min_weight": Number(minimum=-100, maximum=0, integer=True),
+        "type_points": Number(minimum=0, maximum=200),
+        "shown_pieces": Number(minimum=1, maximum=20, integer=True),
+        "explanation": Text(),
+        "genuine_explanation": Text(),
+        "note": Opt(Str()),
+    }
+)
+
 SCHEMA = Map(
     {
         "rules": Opt(List(RULE)),
+        "wording": Opt(WORDING),
         "concepts": Opt(List(CONCEPT)),
         "lists": Opt(LISTS),
         "scoring": Opt(Map({"high": Number(minimum=1, maximum=100, integer=True), "medium": Number(minimum=1, maximum=100, integer=True)})),
@@ -140,6 +168,7 @@ class RuleSet:
     negations: dict[str, re.Pattern] = field(default_factory=dict)
     high: int = 60
     medium: int = 30
+    wording: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -281,6 +310,8 @@ def first_chars(pattern: str) -> frozenset[str] | None:
                     chars.add(chr(a))
                 elif op == "RANGE" and a[1] - a[0] <= 64:
                     chars.update(chr(c) for c in range(a[0], a[1] + 1))
+                elif op == "CATEGORY" and str(a) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")  # ASCII digits: the views fold other digits (NFKC)
                 else:
                     return None  # negated sets, categories (\d, \w), wide ranges
             return chars, False
@@ -422,6 +453,12 @@ def load_rules(content_dir: Path) -> RuleSet:
             ruleset.problems.extend(found.problems)
             if not found.problems:
                 ruleset.high, ruleset.medium = int(scoring["high"]), int(scoring["medium"])
+        wording = data.get("wording")
+        if isinstance(wording, dict):
+            found = check(WORDING, wording, display)
+            ruleset.problems.extend(found.problems)
+            if not found.problems:
+                ruleset.wording = dict(wording)
         for key in ("concepts", "rules"):
             _load_items(ruleset, data.get(key), key, display, seen)
     _check_references(ruleset)

@@ -1,0 +1,160 @@
+"""The wording model: how close a message's words are to the labelled messages in corpus/selfcheck.
+
+Rules name tactics; they miss a scam worded in a way nobody wrote a pattern for. The wording
+model is a second opinion learned from the labelled corpus (core/selfcheck/train.py writes
+``content/selfcheck/wording_table.json``; ``content/selfcheck/wording.yaml`` says how much it
+counts). It is a naive-Bayes style table of log-odds for short pieces of text:
+
+* Chinese: every pair and triple of consecutive Chinese characters of the "dense" view
+  (spaces, punctuation and Traditional forms already folded), e.g. 验证, 保证金;
+* English: every word and every pair of consecutive words of the "norm" view.
+
+A message's scam score is the sum of the log-odds of the pieces it contains (each piece
+counted once). Each piece remembers where it first occurs, so the words that weigh most can
+be highlighted in the original text like any other signal. Everything is one pass over the
+text (linear time), and nothing is looked up anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.selfcheck.normalize import Normalized, normalize
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[a-z]+")
+
+
+def features(views: Normalized) -> set[str]:
+    """Every piece of text the model can weigh ("z" + Chinese pair or triple, "w" + word, "b" + word pair)."""
+    out: set[str] = set()
+    for run in _CJK.finditer(views.dense.text):
+        chars = run.group(0)
+        out.update("z" + chars[i : i + 2] for i in range(len(chars) - 1))
+        out.update("z" + chars[i : i + 3] for i in range(len(chars) - 2))
+    words = _WORD.findall(views.norm.text)
+    out.update("w" + w for w in words)
+    out.update("b" + a + "_" + b for a, b in zip(words, words[1:]))
+    return out
+
+
+def _is_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def _find_word(text: str, word: str, start: int = 0) -> int:
+    """Index of ``word`` as a whole word (not inside a longer one) at or after ``start``, or -1."""
+    while True:
+        index = text.find(word, start)
+        if index < 0:
+            return -1
+        end = index + len(word)
+        if (index == 0 or not _is_letter(text[index - 1])) and (end == len(text) or not _is_letter(text[end])):
+            return index
+        start = index + 1
+
+
+def locate(views: Normalized, piece: str) -> tuple[int, int] | None:
+    """Where ``piece`` first occurs in the pasted text (only asked for the few pieces shown)."""
+    kind, body = piece[:1], piece[1:]
+    if kind == "z":
+        view = views.dense
+        start = view.text.find(body)
+        return view.span(start, start + len(body)) if start >= 0 else None
+    view = views.norm
+    text = view.text
+    if kind == "w":
+        start = _find_word(text, body)
+        return view.span(start, start + len(body)) if start >= 0 else None
+    first, _, second = body.partition("_")
+    start = _find_word(text, first)
+    while start >= 0:
+        after = start + len(first)
+        while after < len(text) and not _is_letter(text[after]):
+            after += 1
+        if after > start + len(first) and text.startswith(second, after) and _find_word(text, second, after) == after:
+            return view.span(start, after + len(second))
+        start = _find_word(text, first, start + 1)
+    return None
+
+
+@dataclass
+class WordingModel:
+    """The learned table. Empty (``known`` False) when the table is missing: the checker then runs on rules alone."""
+
+    scam: dict[str, float] = field(default_factory=dict)
+    types: dict[str, dict[str, float]] = field(default_factory=dict)
+    trained_on: tuple[str, ...] = ()
+    _vectors: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def known(self) -> bool:
+        return bool(self.scam)
+
+    def score(self, found: set[str]) -> float:
+        """The scam score: the sum of the log-odds of the known pieces."""
+        table = self.scam
+        return sum(table.get(key, 0.0) for key in found)
+
+    def pieces(self, found: set[str]) -> list[tuple[float, str]]:
+        """Each known piece with its log-odds."""
+        table = self.scam
+        return [(table[key], key) for key in found if key in table]
+
+    def type_probabilities(self, found: set[str], temperature: float = 1.0) -> dict[str, float]:
+        """For each scam type, how likely the wording belongs to it (softmax of the per-type sums
+        divided by ``temperature``: above 1, the model is less sure of itself)."""
+        if not self.types:
+            return {}
+        if self._vectors is None:  # one row of per-type log-odds per piece, built on first use
+            names = tuple(self.types)
+            keys = set().union(*(table.keys() for table in self.types.values()))
+            self._vectors = (names, {k: tuple(self.types[t].get(k, 0.0) for t in names) for k in keys})
+        names, vectors = self._vectors
+        rows = [vectors[key] for key in found if key in vectors]
+        if not rows:
+            return {}
+        sums = dict(zip(names, (sum(column) / temperature for column in zip(*rows))))
+        top = max(sums.values())
+        exp = {t: math.exp(max(-50.0, s - top)) for t, s in sums.items()}
+        total = sum(exp.values())
+        return {t: v / total for t, v in exp.items()}
+
+
+def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 0.1) -> tuple[WordingModel, str | None]:
+    """The table at ``path`` (counts, see core/selfcheck/train.py) as log-odds, or an empty model and why."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return WordingModel(), f"{Path(path).name} not found: run python -m core.selfcheck.train"
+    except (OSError, ValueError) as exc:
+        return WordingModel(), f"{Path(path).name} cannot be read: {exc}"
+    try:
+        counts = data["messages"]
+        n_scam, n_genuine = int(counts["scam"]), int(counts["genuine"])
+        n_types = {str(t): int(n) for t, n in counts["types"].items()}
+        pieces = data["pieces"]
+        scam: dict[str, float] = {}
+        types: dict[str, dict[str, float]] = {t: {} for t in n_types}
+        a = scam_smoothing
+        for key, (c_scam, c_genuine, by_type) in pieces.items():
+            scam[key] = math.log((c_scam + a) / (n_scam + 2 * a)) - math.log((c_genuine + a) / (n_genuine + 2 * a))
+            if not c_scam:
+                continue
+            b = type_smoothing
+            for t, n_t in n_types.items():
+                c_t = int(by_type.get(t, 0))
+                rest, n_rest = c_scam - c_t, n_scam - n_t
+                types[t][key] = math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return WordingModel(), f"{Path(path).name} has a malformed table: {exc!r}"
+    return WordingModel(scam, types, tuple(str(f) for f in data.get("trained_on", ()))), None
+
+
+def text_features(text: str) -> set[str]:
+    """Convenience for tools: the features of a raw text."""
+    return features(normalize(text))

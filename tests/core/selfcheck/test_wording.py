@@ -1,0 +1,90 @@
+"""The wording model: a second opinion learned from the labelled corpus, explained by the words that weigh most."""
+
+import shutil
+from pathlib import Path
+
+from core.selfcheck import load_checker
+from core.selfcheck.normalize import normalize
+from core.selfcheck.train import NEVER, TRAIN_FILES, build
+from core.selfcheck.wording import features, locate
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def signal(result, signal_id):
+    return next((s for s in result.signals if s.id == signal_id), None)
+
+
+def test_the_table_is_loaded_and_was_never_trained_on_the_blind_set(checker):
+    assert checker.wording.known
+    assert NEVER not in TRAIN_FILES
+    assert not any("blind" in name for name in checker.wording.trained_on)
+
+
+def test_scam_like_wording_is_a_signal_that_points_at_its_words(checker):
+    text = "兼职刷单，先垫付本金，完成任务后返还本金和佣金，充值越多返利越多。"
+    result = checker.check(text)
+    found = signal(result, "wording_like_scams")
+    assert found is not None and found.weight > 0
+    assert result.verdict != "low"
+    for a, b in found.spans:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b].strip()
+
+
+def test_genuine_like_wording_lowers_what_the_rules_found_but_never_below_zero(checker):
+    text = "【某某银行】您的信用卡本期账单已出，请尽快还款，如已还款请忽略。"
+    result = checker.check(text)
+    found = signal(result, "wording_like_genuine")
+    assert found is not None and found.weight < 0
+    rules = sum(s.weight for s in result.signals if not s.id.startswith("wording_"))
+    assert rules > 0 and -found.weight <= rules  # it takes away part of what the rules found
+    assert result.verdict == "low"
+    quiet = checker.check("【某某银行】您尾号0000的储蓄卡于11月21日转入人民币1,500.00元。")
+    assert quiet.verdict == "low" and signal(quiet, "wording_like_genuine") is None  # nothing to lower
+
+
+def test_a_blunt_request_is_never_talked_down_by_ordinary_words(checker):
+    # few words for the model to go on, but a decisive tactic
+    for text in ("Move your savings to a safe account now.", "请把验证码告诉我"):
+        result = checker.check(text)
+        assert result.verdict != "low", [(s.id, s.weight) for s in result.signals]
+        assert signal(result, "wording_like_genuine") is None
+
+
+def test_pieces_are_located_in_the_original_text_through_spacing_tricks():
+    text = "请先 缴 纳\u200b保证金"
+    views = normalize(text)
+    assert "z保证金" in features(views)
+    a, b = locate(views, "z保证金")
+    assert text[a:b] == "保证金"
+    a, b = locate(views, "z缴纳")
+    assert text[a:b] == "缴 纳"
+    english = normalize("Pay the FEE, then   withdraw")
+    a, b = locate(english, "bfee_then")
+    assert "FEE, then" == "Pay the FEE, then   withdraw"[a:b]
+    assert locate(english, "wnothere") is None
+
+
+def test_without_the_table_the_rules_still_work_and_the_problem_is_reported(tmp_path):
+    shutil.copytree(ROOT / "content" / "selfcheck", tmp_path / "selfcheck")
+    (tmp_path / "selfcheck" / "wording_table.json").unlink()
+    checker = load_checker(tmp_path)
+    assert not checker.wording.known
+    assert any("wording_table.json" in str(p) for p in checker.problems)
+    result = checker.check("Move your savings to a safe account now.")
+    assert result.verdict != "low"
+    assert not [s for s in result.signals if s.id.startswith("wording_")]
+
+
+def test_the_table_counts_messages_not_words():
+    rows = [
+        {"id": "t-1", "label": "fake_loan", "text": "pay the fee pay the fee"},
+        {"id": "t-2", "label": "fake_loan", "text": "pay the fee"},
+        {"id": "t-3", "label": "benign", "text": "the fee is waived"},
+    ]
+    table = build(rows, ["test"], min_count=2)
+    assert table["messages"] == {"scam": 2, "genuine": 1, "types": {"fake_loan": 2}}
+    assert table["pieces"]["wpay"] == [2, 0, {"fake_loan": 2}]
+    assert table["pieces"]["bthe_fee"] == [2, 1, {"fake_loan": 2}]
+    assert "wwaived" not in table["pieces"]  # seen in one message only
