@@ -88,3 +88,11 @@ def test_the_table_counts_messages_not_words():
     assert table["pieces"]["wpay"] == [2, 0, {"fake_loan": 2}]
     assert table["pieces"]["bthe_fee"] == [2, 1, {"fake_loan": 2}]
     assert "wwaived" not in table["pieces"]  # seen in one message only
+
+
+def test_corpus_artefacts_are_not_wording():
+    # every fictional link ends in .test/.example/.invalid and 某 stands for a name: neither says anything about scams
+    found = features(normalize("请登录 bank-abc.test 查看某某银行的通知，see www.example.com"))
+    assert not {"wtest", "wexample", "wwww", "wcom"} & found
+    assert not [piece for piece in found if "某" in piece]
+    assert "wbank" in found and "z银行" in found
