@@ -83,18 +83,41 @@ class LoadedFile:
 
 @dataclass
 class ContentLibrary:
-    """Every content file, loaded and checked. Broken files are reported, not fatal."""
+    """Every content file, loaded and checked. Broken files are reported, not fatal.
+
+    ``load()`` reads everything at once (the linter, the self-test, the string extractor).
+    ``lazy()`` reads each kind of content the first time it is asked for (``of_kind`` or
+    ``items``), so a screen that shows guides does not hold the quiz bank or the self-check
+    rules in memory. ``files`` always means every kind, loading what is missing.
+    """
 
     content_dir: Path
-    files: dict[str, list[LoadedFile]] = field(default_factory=dict)
+    _files: dict[str, list[LoadedFile]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
     def load(cls, content_dir: Path) -> "ContentLibrary":
         library = cls(Path(content_dir))
-        for kind in kinds().values():
-            library.files[kind.name] = [library._load_file(kind, path) for path in sorted(library.content_dir.glob(kind.glob))]
+        for name in kinds():
+            library.of_kind(name)
         return library
+
+    @classmethod
+    def lazy(cls, content_dir: Path) -> "ContentLibrary":
+        return cls(Path(content_dir))
+
+    @property
+    def files(self) -> dict[str, list[LoadedFile]]:
+        for name in kinds():
+            self.of_kind(name)
+        return self._files
+
+    def of_kind(self, name: str) -> list[LoadedFile]:
+        """The files of one kind of content, read on first use."""
+        if name not in self._files:
+            kind = kinds()[name]
+            self._files[name] = [self._load_file(kind, path) for path in sorted(self.content_dir.glob(kind.glob))]
+        return self._files[name]
 
     def _load_file(self, kind: Kind, path: Path) -> LoadedFile:
         display = f"content/{path.relative_to(self.content_dir).as_posix()}"
@@ -109,7 +132,7 @@ class ContentLibrary:
         only if the item itself could not be read as a mapping."""
         kind = kinds()[kind_name]
         out = []
-        for loaded in self.files.get(kind_name, []):
+        for loaded in self.of_kind(kind_name):
             data = loaded.data
             if kind.items_key:
                 data = data.get(kind.items_key) if isinstance(data, dict) else None

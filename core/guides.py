@@ -203,7 +203,7 @@ class GuideBook:
 
     @classmethod
     def load(cls, content_dir: Path) -> "GuideBook":
-        return cls(load_guides(ContentLibrary.load(content_dir)))
+        return cls(load_guides(ContentLibrary.lazy(content_dir)))
 
     def get(self, guide_id: str) -> Guide | None:
         return self.by_id.get(guide_id)

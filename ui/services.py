@@ -119,7 +119,7 @@ class Services:
     def _library(self):
         from core.content import ContentLibrary
 
-        return ContentLibrary.load(self.content_dir)
+        return ContentLibrary.lazy(self.content_dir)  # each kind is read when a screen asks for it
 
     @cached_property
     def _renderer(self):

@@ -160,7 +160,7 @@ class Bank:
 
 def load_bank(library: ContentLibrary) -> Bank:
     questions, skipped, seen = [], [], set()
-    for loaded in library.files.get("quiz", []):
+    for loaded in library.of_kind("quiz"):
         data = loaded.data if isinstance(loaded.data, dict) else {}
         scam_type = data.get("scam_type")
         items = data.get("questions")
