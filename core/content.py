@@ -94,6 +94,7 @@ class ContentLibrary:
     content_dir: Path
     _files: dict[str, list[LoadedFile]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    lines: bool = True  # keep each value's line number (for problems reported at file:line)
 
     @classmethod
     def load(cls, content_dir: Path) -> "ContentLibrary":
@@ -103,8 +104,8 @@ class ContentLibrary:
         return library
 
     @classmethod
-    def lazy(cls, content_dir: Path) -> "ContentLibrary":
-        return cls(Path(content_dir))
+    def lazy(cls, content_dir: Path, lines: bool = True) -> "ContentLibrary":
+        return cls(Path(content_dir), lines=lines)
 
     @property
     def files(self) -> dict[str, list[LoadedFile]]:
@@ -121,7 +122,7 @@ class ContentLibrary:
 
     def _load_file(self, kind: Kind, path: Path) -> LoadedFile:
         display = f"content/{path.relative_to(self.content_dir).as_posix()}"
-        data, problems = load_yaml(path, display)
+        data, problems = load_yaml(path, display, lines=self.lines)
         found = check(kind.schema, data, display) if data is not None else Found(display)
         found.problems[:0] = problems
         self.problems.extend(found.problems)

@@ -80,8 +80,13 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> tuple[object, list[Problem]]:
-    """Load one YAML file. Returns ``(data, problems)``; data is None if unreadable."""
+def load_yaml(path: Path, display_name: str | None = None, lines: bool = True) -> tuple[object, list[Problem]]:
+    """Load one YAML file. Returns ``(data, problems)``; data is None if unreadable.
+
+    ``lines=False`` builds plain ``str``, ``dict`` and ``list`` without line numbers: a third
+    of the memory, for the app, which shows content but never reports where in a file a
+    problem is (the linter does, and loads with lines).
+    """
     name = display_name or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -89,11 +94,11 @@ def load_yaml(path: Path, display_name: str | None = None) -> tuple[object, list
         return None, [Problem(name, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
     except OSError as exc:
         return None, [Problem(name, 1, f"cannot read the file: {exc.strerror or exc}")]
-    return loads_yaml(text, name)
+    return loads_yaml(text, name, lines)
 
 
-def loads_yaml(text: str, name: str) -> tuple[object, list[Problem]]:
-    loader = _LineLoader(text)
+def loads_yaml(text: str, name: str, lines: bool = True) -> tuple[object, list[Problem]]:
+    loader = _LineLoader(text) if lines else _BaseLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -104,5 +109,5 @@ def loads_yaml(text: str, name: str) -> tuple[object, list[Problem]]:
         return None, [Problem(name, 1, f"YAML error: {exc}")]
     finally:
         loader.dispose()
-    problems = [Problem(name, line, msg) for line, msg in loader.duplicates]
+    problems = [Problem(name, line, msg) for line, msg in getattr(loader, "duplicates", [])]
     return data, problems

@@ -119,7 +119,8 @@ class Services:
     def _library(self):
         from core.content import ContentLibrary
 
-        return ContentLibrary.lazy(self.content_dir)  # each kind is read when a screen asks for it
+        # each kind is read when a screen asks for it, without the line numbers only the linter needs
+        return ContentLibrary.lazy(self.content_dir, lines=False)
 
     @cached_property
     def _renderer(self):
