@@ -10,12 +10,13 @@ over all scam messages, so a missed scam counts as wrong).
 
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
-honest figures and the first-run figures of later batches). The one honest measure left is
-corpus/selfcheck/blind.jsonl, written by someone who never saw the rules: it is listed last and
-only read with --set blind, so that nobody tuning the rules looks at it by accident.
+honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl is
+spent too (read for the false-positive pass after its one-time evaluation) and is only read
+with --set blind. The one honest measure left, blind2.jsonl, is not known to this tool at all:
+the lead scores it once, and nobody tuning the rules opens it.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
-is trained on dev.jsonl and the spent holdouts, so their figures are training figures. To measure
+is trained on dev.jsonl, the spent holdouts and blind.jsonl, so their figures are training figures. To measure
 a batch fresh, rebuild the table without it (`python -m core.selfcheck.train --exclude dev11
 --out /tmp/t.json`) and point a copy of content/selfcheck at that table.
 """

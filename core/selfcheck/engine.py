@@ -25,6 +25,7 @@ VERDICTS = ("high", "medium", "low")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[a-z]")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
 class InputRejected(ValueError):
@@ -138,8 +139,15 @@ class Checker:
                     start, end = match.span()
                     if end <= start:
                         continue
-                    if negation is not None and negation.search(view.text, max(0, start - window), start):
-                        continue
+                    if negation is not None:
+                        begin = max(0, start - window)
+                        if lang != "zh":  # a negation does not reach across a sentence end ("Beware. Transfer ...")
+                            cut = _SENTENCE_END.search(view.text[begin:start])
+                            while cut is not None:
+                                begin += cut.end()
+                                cut = _SENTENCE_END.search(view.text[begin:start])
+                        if negation.search(view.text, begin, start):
+                            continue
                     add(rule.id, view.span(start, end))
                     if len(hits.get(rule.id, ())) >= MAX_SPANS:
                         break
@@ -170,6 +178,10 @@ class Checker:
         total = 0
         type_scores: dict[str, float] = {}
         strongest = max((by_id[i].weight for i in hits if not by_id[i].concept and not by_id[i].max_weight), default=0)
+        # a genuine context that changes how the rest reads (an official warning quoting a scam)
+        damp = min((by_id[i].damp for i in hits if by_id[i].damp is not None and not by_id[i].concept), default=1.0)
+        if damp < 1.0:
+            strongest = int(strongest * damp)
         for rule_id, spans in hits.items():
             rule = by_id[rule_id]
             if rule.concept:
@@ -180,6 +192,8 @@ class Checker:
                 weight = max(-rule.max_weight, min(rule.max_weight, rule.weight * (len(words) - 1)))
                 if weight == 0:
                     continue
+            if weight > 0 and damp < 1.0:
+                weight = max(1, int(round(weight * damp)))
             total += weight
             if weight > 0:
                 counts = weight if rule.type_weight is None else rule.type_weight

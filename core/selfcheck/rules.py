@@ -54,6 +54,10 @@ RULE = Map(
         # how much the rule counts when the scam types are ranked, if not its weight: a story
         # that names the type (a prize) can count more for the type than for the score
         "type_weight": Opt(Number(minimum=0, maximum=100, integer=True)),
+        # a sign of a genuine message that changes how everything else is read (an official
+        # warning quotes the scam it warns about): when it is found, every warning sign counts
+        # only this share of its weight (the smallest damp found applies)
+        "damp": Opt(Number(minimum=0, maximum=1)),
         "types": Opt(Dict(Number(minimum=0, maximum=1), keys=SCAM_TYPES)),
         "advice": Opt(List(Str(choices=ADVICE_KEYS), unique=True)),
         "negatable": Opt(Bool()),
@@ -159,6 +163,7 @@ class CompiledRule:
     within: int | None = None  # ... all within this many characters of the first one's words
     unless: tuple[str, ...] = ()  # ... and none of these
     concept: bool = False  # a concept: matched, never shown, only used by combinations
+    damp: float | None = None  # when found, warning signs count only this share (see RULE)
 
 
 @dataclass
@@ -420,6 +425,7 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
             within=int(when["within"]) if when.get("within") else None,
             unless=tuple(str(i) for i in rule.get("unless") or ()),
             concept=concept,
+            damp=float(rule["damp"]) if rule.get("damp") is not None else None,
         ),
         [],
     )
