@@ -45,6 +45,8 @@ def test_an_official_warning_makes_the_quoted_requests_count_less(checker):
     [
         "Fraud alert! Beware of scammers. This one is real: move your savings to the safe account we give you today and tell no one.",
         "我是派出所的民警，最近诈骗多要提高警惕，这次是真的：你的卡涉嫌洗钱，马上把钱转到我们指定的安全账户。",
+        "近期骗子多，大家要提高警惕。您的银行卡涉嫌违法，请您配合把存款转入国家监管账户核查。",
+        "Beware of fraud. Your accounts are linked to a crime. Please transfer your savings into the protected account for review.",
         "Scam warning from support: we never ask for passwords. To finish your refund install AnyDesk so our agent can connect, then read me the code you got.",
     ],
 )
