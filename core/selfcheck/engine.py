@@ -237,6 +237,8 @@ class Checker:
             weight = int(round(min(config["max_weight"], per_unit * (score - config["threshold"]))))
             if rules_total <= 0:
                 weight = min(weight, int(config.get("alone_max", config["max_weight"])))
+            if any(s.weight < 0 for s in signals):  # a sign of a genuine message was found
+                weight = min(weight, int(config.get("with_genuine_max", config["max_weight"])))
         elif score < config["genuine_threshold"] and strongest < config["decisive_rule"]:
             weight = int(round(max(config["min_weight"], per_unit * (score - config["genuine_threshold"]))))
             weight = max(weight, -int(max(0, rules_total) * config.get("genuine_share", 1.0)))

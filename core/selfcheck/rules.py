@@ -104,6 +104,8 @@ WORDING = Map(
         "genuine_share": Opt(Number(minimum=0, maximum=1)),
         # the most scam-like wording adds when no rule found anything
         "alone_max": Opt(Number(minimum=0, maximum=100, integer=True)),
+        # the most scam-like wording adds when the rules found a sign of a genuine message
+        "with_genuine_max": Opt(Number(minimum=0, maximum=100, integer=True)),
         # above 1 the wording model is less sure which scam type it is
         "type_temperature": Opt(Number(minimum=0.1, maximum=100)),
         "per_unit": Number(minimum=0, maximum=20),

@@ -87,3 +87,23 @@ def test_a_support_chat_that_needs_nothing_from_you_is_low(checker):
     text = "Agent: Your replacement parcel ships today.\nMe: Do you need anything from me?\nAgent: No, that's all sorted. No need to send the old one back."
     result = checker.check(text)
     assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_a_prize_collected_at_the_shops_own_desk_is_low(checker):
+    text = "恭喜您在商场店庆抽奖中抽中三等奖保温杯一个，请凭购物小票到二楼服务台领取。"
+    result = checker.check(text)
+    assert "official_channel_advice" in ids(result)
+    assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_scam_like_wording_adds_less_once_a_genuine_sign_is_found(checker):
+    limit = int(checker.ruleset.wording["with_genuine_max"])
+    assert limit < int(checker.ruleset.wording["max_weight"])
+    for text in (
+        "恭喜您在商场店庆抽奖中抽中三等奖保温杯一个，请凭购物小票到二楼服务台领取。",
+        "恭喜您中奖了，奖品是一台电视机，请凭身份证到门店服务台领取。",
+    ):
+        result = checker.check(text)
+        assert any(s.weight < 0 for s in result.signals if not s.id.startswith("wording_"))
+        wording = [s.weight for s in result.signals if s.id == "wording_like_scams"]
+        assert wording and 0 < wording[0] <= limit, [(s.id, s.weight) for s in result.signals]
