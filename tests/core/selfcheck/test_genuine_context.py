@@ -107,3 +107,16 @@ def test_scam_like_wording_adds_less_once_a_genuine_sign_is_found(checker):
         assert any(s.weight < 0 for s in result.signals if not s.id.startswith("wording_"))
         wording = [s.weight for s in result.signals if s.id == "wording_like_scams"]
         assert wording and 0 < wording[0] <= limit, [(s.id, s.weight) for s in result.signals]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "欢迎到公司面试！面试前要先交800元服装费，转到我个人微信就行。",
+        "恭喜中獎！到服務台領獎前，請先匯手續費1500元到指定帳戶。",
+        "Agent: that's all sorted. To get the compensation, read me the code we just texted you.",
+    ],
+)
+def test_genuine_context_does_not_excuse_a_demand_for_money_or_a_code(checker, text):
+    result = checker.check(text)
+    assert result.verdict != "low", [(s.id, s.weight) for s in result.signals]
