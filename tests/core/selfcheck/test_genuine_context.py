@@ -120,3 +120,10 @@ def test_scam_like_wording_adds_less_once_a_genuine_sign_is_found(checker):
 def test_genuine_context_does_not_excuse_a_demand_for_money_or_a_code(checker, text):
     result = checker.check(text)
     assert result.verdict != "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_short_english_words_match_whole_words_only(checker):
+    # 'skin' (game trading) once matched inside 'asking' and scored a school's scam heads-up
+    text = "Heads up from the school: some parents got texts asking for trip fees by bank transfer."
+    assert "game_trade" not in ids(checker.check(text))
+    assert "game_trade" in ids(checker.check("Selling a rare skin for my game account, pay first."))
