@@ -134,13 +134,12 @@ class Checker:
                         continue
                     view = views.norm
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
-                window = NEGATION_WINDOW.get(lang, 12)
                 for match in regex.finditer(view.text):
                     start, end = match.span()
                     if end <= start:
                         continue
                     if negation is not None:
-                        begin = max(0, start - window)
+                        begin = max(0, start - NEGATION_WINDOW.get(lang, 12))
                         if lang != "zh":  # a negation does not reach across a sentence end ("Beware. Transfer ...")
                             cut = _SENTENCE_END.search(view.text[begin:start])
                             while cut is not None:
@@ -152,7 +151,7 @@ class Checker:
                     if len(hits.get(rule.id, ())) >= MAX_SPANS:
                         break
 
-        detector_rules = {r.detector: r for r in self.ruleset.rules if r.detector}
+        by_id, detector_rules = self._indexes()
         if detector_rules:
             if any(d.startswith("link_") for d in detector_rules):
                 for link in find_links(views.norm.text, self.link_lists):
@@ -173,7 +172,6 @@ class Checker:
             if rule.unless and not rule.when and rule.id in hits and any(i in hits for i in rule.unless):
                 del hits[rule.id]
 
-        by_id = {r.id: r for r in self.ruleset.rules}
         signals = []
         total = 0
         type_scores: dict[str, float] = {}
@@ -220,6 +218,15 @@ class Checker:
             scam_types = tuple(ranked)
         signals.sort(key=lambda s: (s.weight < 0, -abs(s.weight), s.spans[0] if s.spans else (0, 0), s.id))
         return Result(verdict, score, scam_types, tuple(signals), self._advice(verdict, signals, by_id))
+
+    def _indexes(self):
+        """Rules by id and by detector, built once (the rule set does not change after loading)."""
+        cached = self.__dict__.get("_index_cache")
+        if cached is None or cached[0] is not self.ruleset:
+            rules = self.ruleset.rules
+            cached = (self.ruleset, {r.id: r for r in rules}, {r.detector: r for r in rules if r.detector})
+            self.__dict__["_index_cache"] = cached
+        return cached[1], cached[2]
 
     def _wording(self, views, signals: list[Signal], strongest: int, rules_total: int) -> dict[str, float]:
         """The wording model's signal (appended to ``signals``) and its scam-type probabilities.
