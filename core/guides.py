@@ -20,6 +20,7 @@ from pathlib import Path
 
 from core import regions as region_facts
 from core.content import ContentLibrary, Kind, register, register_check, register_pages
+from core.message import Message
 from core.schema import Bool, List, Map, Opt, Ref, Str, Text
 from core.taxonomy import AUDIENCES, SCAM_TYPES
 from core.yamlio import Problem
@@ -81,13 +82,6 @@ SECTIONS = ("title", "rule", "keywords", "first_message", "stages", "red_flags",
 @dataclass(frozen=True)
 class Stage:
     title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Message:
-    channel: str
-    sender: str
     text: str
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.content import ContentLibrary
+from core.message import Message
 from core.schema import check
 from core.yamlio import Problem
 
@@ -22,13 +23,6 @@ class Option:
     text: str
     correct: bool
     feedback: str
-
-
-@dataclass(frozen=True)
-class Message:
-    channel: str  # sms | chat | call | email | ad | social
-    sender: str
-    text: str
 
 
 @dataclass(frozen=True)

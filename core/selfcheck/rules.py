@@ -179,6 +179,20 @@ class RuleSet:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _parse_tree(pattern: str):
+    """The parsed form of a regular expression, or None when it does not parse
+    (the Regex schema field reports compile errors)."""
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore
+
+    try:
+        return sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def _nested_unbounded(pattern: str) -> str | None:
     """Why a pattern may take more than linear time, or None.
 
@@ -187,15 +201,12 @@ def _nested_unbounded(pattern: str) -> str | None:
     write ``.{0,20}`` so a match stays local.
     """
     try:
-        import re._parser as sre_parse  # Python 3.11+
-        from re._constants import MAXREPEAT
+        from re._constants import MAXREPEAT  # Python 3.11+
     except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore
         from sre_constants import MAXREPEAT  # type: ignore
 
-    try:
-        tree = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - the Regex field reports compile errors
+    tree = _parse_tree(pattern)
+    if tree is None:
         return None
 
     def walk(items, inside_unbounded: bool) -> str | None:
@@ -235,14 +246,8 @@ def needs_letter(pattern: str) -> bool:
     Conservative: when unsure it says False. The engine skips such patterns on text
     without any Latin letter (most Chinese messages), which keeps the check fast.
     """
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore
-
-    try:
-        tree = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001
+    tree = _parse_tree(pattern)
+    if tree is None:
         return False
 
     def is_letter(code: int) -> bool:
@@ -284,14 +289,8 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     necessary condition, so it never changes a result, and it spares most of the rules
     on a short message.
     """
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore
-
-    try:
-        tree = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001
+    tree = _parse_tree(pattern)
+    if tree is None:
         return None
 
     def seq(items):
