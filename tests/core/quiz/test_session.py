@@ -93,22 +93,26 @@ def test_options_are_shuffled_and_stay_put_within_a_session(bank):
 
 def play_perfectly(session: Session) -> None:
     while not session.finished:
-        q = session.current
-        if q.format in ("single", "multiple"):
-            session.answer_choice(set(q.correct_options))
-        elif q.format == "scam_or_genuine":
-            session.answer_verdict(q.answer)
-        elif q.format == "red_flags":
-            segs = segments(q.message.text, [f.text for f in q.flags])
-            session.answer_flags(segs, {i for i, s in enumerate(segs) if s.flag is not None})
-        else:
-            run = session.scenario_run()
-            while run.ending is None:
-                good = [i for i, r in enumerate(run.step.replies)
-                        if r.next in q.endings and q.endings[r.next].safe]
-                run.choose(good[0] if good else 0)
-            session.answer_scenario()
+        answer_correctly(session, session.current)
         session.next()
+
+
+def answer_correctly(session: Session, q) -> None:
+    """The right answer to the current question, in each format."""
+    if q.format in ("single", "multiple"):
+        session.answer_choice(set(q.correct_options))
+    elif q.format == "scam_or_genuine":
+        session.answer_verdict(q.answer)
+    elif q.format == "red_flags":
+        segs = segments(q.message.text, [f.text for f in q.flags])
+        session.answer_flags(segs, {i for i, s in enumerate(segs) if s.flag is not None})
+    else:
+        run = session.scenario_run()
+        while run.ending is None:
+            good = [i for i, r in enumerate(run.step.replies)
+                    if r.next in q.endings and q.endings[r.next].safe]
+            run.choose(good[0] if good else 0)
+        session.answer_scenario()
 
 
 def test_a_perfect_run_scores_full_and_has_nothing_to_review(bank):
@@ -127,17 +131,8 @@ def test_the_result_lists_the_weak_types_with_their_guides(test_bank):
         if len(wrong_types) < 2 and q.format == "scam_or_genuine":
             session.answer_verdict("genuine")  # the test bank's messages are all scams
             wrong_types.append(q.scam_type)
-        elif q.format in ("single", "multiple"):
-            session.answer_choice(set(q.correct_options))
-        elif q.format == "scam_or_genuine":
-            session.answer_verdict(q.answer)
-        elif q.format == "red_flags":
-            segs = segments(q.message.text, [f.text for f in q.flags])
-            session.answer_flags(segs, {i for i, s in enumerate(segs) if s.flag is not None})
         else:
-            run = session.scenario_run()
-            run.choose(0)  # "No" leads to the safe ending
-            session.answer_scenario()
+            answer_correctly(session, q)
         session.next()
     result = session.result()
     assert wrong_types, "the draw had no scam-or-genuine question"
