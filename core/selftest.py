@@ -59,7 +59,6 @@ def run_self_test(roots, out=None) -> int:
             if not translate(text):
                 failures.append(f"content: empty translation in {locale}: {text[:60]}")
     failures += [f"catalog: {p}" for p in catalogs.problems]
-    rejected = catalogs.rejected()
     print(f"content: {sum(len(f) for f in library.files.values())} files, {len(texts)} strings, locales: {', '.join(locales)}", file=out)
 
     from core.render import Renderer
