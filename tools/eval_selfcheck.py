@@ -10,10 +10,10 @@ over all scam messages, so a missed scam counts as wrong).
 
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
-honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl is
-spent too (read for the false-positive pass after its one-time evaluation) and is only read
-with --set blind. The one honest measure left, blind2.jsonl, is not known to this tool at all:
-the lead scores it once, and nobody tuning the rules opens it.
+honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl and
+blind2.jsonl are spent too (each read for a false-positive pass after its one-time evaluation)
+and are only read with --set blind / --set blind2. The next honest measure is a third blind
+set that this tool does not know: the lead scores it once, and nobody tuning the rules opens it.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
 is trained on dev.jsonl, the spent holdouts and blind.jsonl, so their figures are training figures. To measure
@@ -42,8 +42,9 @@ SETS = [
     ("dev", ROOT / "corpus/selfcheck/dev.jsonl"),
     ("shared sample", ROOT.parent / "shared/samples/selfcheck_sample.jsonl"),
     ("blind", ROOT / "corpus/selfcheck/blind.jsonl"),
+    ("blind2", ROOT / "corpus/selfcheck/blind2.jsonl"),
 ]
-ONLY_WHEN_ASKED = {"blind"}
+ONLY_WHEN_ASKED = {"blind", "blind2"}
 
 
 def read(path: Path) -> list[dict]:

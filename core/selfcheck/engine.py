@@ -244,6 +244,8 @@ class Checker:
             weight = int(round(min(config["max_weight"], per_unit * (score - config["threshold"]))))
             if rules_total <= 0:
                 weight = min(weight, int(config.get("alone_max", config["max_weight"])))
+            if score < config.get("alone_threshold", config["threshold"]) and not any(s.weight > 0 for s in signals):
+                weight = 0  # with no warning sign from the rules, wording counts only when far more like the scams
             if any(s.weight < 0 for s in signals):  # a sign of a genuine message was found
                 weight = min(weight, int(config.get("with_genuine_max", config["max_weight"])))
         elif score < config["genuine_threshold"] and strongest < config["decisive_rule"]:

@@ -104,6 +104,8 @@ WORDING = Map(
         "genuine_share": Opt(Number(minimum=0, maximum=1)),
         # the most scam-like wording adds when no rule found anything
         "alone_max": Opt(Number(minimum=0, maximum=100, integer=True)),
+        # when no rule found a warning sign, the wording counts only with a score of at least this
+        "alone_threshold": Opt(Number(minimum=-100, maximum=100)),
         # the most scam-like wording adds when the rules found a sign of a genuine message
         "with_genuine_max": Opt(Number(minimum=0, maximum=100, integer=True)),
         # above 1 the wording model is less sure which scam type it is

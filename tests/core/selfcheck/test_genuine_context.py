@@ -127,3 +127,41 @@ def test_short_english_words_match_whole_words_only(checker):
     text = "Heads up from the school: some parents got texts asking for trip fees by bank transfer."
     assert "game_trade" not in ids(checker.check(text))
     assert "game_trade" in ids(checker.check("Selling a rare skin for my game account, pay first."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【某某公安分局】提醒：近期有诈骗分子冒充银行客服，以“账户异常”为由让您下载会议软件并共享屏幕，遇到请直接挂断。",
+        "温馨提示：不要向从未见过面的网友汇款或投资，对方推荐的理财平台请仔细核实。",
+        "【某某區公所】本所不會以電話通知民眾領取補助款，也不會要求您提供提款卡密碼。",
+        "Dating tips: never send money to someone you have not met in person, even for an emergency or a great investment.",
+        "Hey, the 'double your savings' flyer in the lobby looks like a scam to me, tell Mum not to go to that talk.",
+    ],
+)
+def test_a_warning_in_its_own_words_is_low(checker, text):
+    # the shapes of a warning, not one notice's phrases: who the fraudsters are and what they
+    # do, "never send money to someone you have not met", "we will never ask you to provide"
+    result = checker.check(text)
+    assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+    assert any(s.weight < 0 for s in result.signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This might be a scam, I know, but please, my love, I need $900 for the flight home from the oil rig.",
+        "那个投资群我觉得像骗局，但老师说稳赚，你也跟着充值五万吧。",
+        "不法分子常冒充公检法，我们这次是真的，你的账户涉嫌洗钱，必须把存款转到安全账户。",
+    ],
+)
+def test_warning_words_do_not_excuse_a_request_for_the_senders_own_benefit(checker, text):
+    result = checker.check(text)
+    assert result.verdict != "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_a_fund_disclaimer_that_says_it_is_not_risk_free_is_not_a_promise(checker):
+    text = "本基金經主管機關核准，惟不表示絕無風險，以往之績效不保證未來之投資收益，申購前應詳閱公開說明書。"
+    result = checker.check(text)
+    assert "invest_promise" not in ids(result)
+    assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]

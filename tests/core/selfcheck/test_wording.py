@@ -98,3 +98,22 @@ def test_corpus_artefacts_are_not_wording():
     assert not {"wtest", "wexample", "wwww", "wcom"} & found
     assert not [piece for piece in found if "某" in piece]
     assert "wbank" in found and "z银行" in found
+
+
+def test_wording_alone_flags_only_wording_far_more_like_the_scams(checker):
+    # with no warning sign from the rules, moderately scam-like wording (a neighbour's or a new
+    # colleague's chat shares words with scripts) must not raise a verdict; very scam-like may
+    import dataclasses
+
+    from core.selfcheck.wording import WordingModel
+
+    text = "zorblat quenfish"  # no rule matches these made-up words
+    config = checker.ruleset.wording
+    alone = float(config["alone_threshold"])
+    assert alone > float(config["threshold"])
+    moderate = dataclasses.replace(checker, wording=WordingModel(scam={"wzorblat": alone - 1}))
+    strong = dataclasses.replace(checker, wording=WordingModel(scam={"wzorblat": alone + 10}))
+    assert moderate.check(text).verdict == "low"
+    assert signal(moderate.check(text), "wording_like_scams") is None
+    assert strong.check(text).verdict != "low"
+    assert signal(strong.check(text), "wording_like_scams") is not None
