@@ -165,3 +165,20 @@ def test_a_fund_disclaimer_that_says_it_is_not_risk_free_is_not_a_promise(checke
     result = checker.check(text)
     assert "invest_promise" not in ids(result)
     assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_nothing_to_pay_is_not_a_request_to_pay_but_a_fee_after_no_collateral_is(checker):
+    # "无需"/"nothing to" negate only the word they touch: "无需抵押，只需先交…" still asks for money
+    for text in ("包裹已到门市，取货时无需付款。", "You won a mug in the shop's draw; pick it up at the customer service desk, there's nothing to pay."):
+        result = checker.check(text)
+        assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+    for text in ("无需抵押，只需先交500元保证金即可放款。", "Nothing to worry about, just pay the $50 release fee to get your parcel."):
+        assert checker.check(text).verdict != "low"
+
+
+def test_a_shopping_platform_between_spouses_is_not_an_investment_pitch(checker):
+    ours = checker.check("老公，我在网购平台买了婴儿床，货到付款，明天送到你在家的话帮我付一下。")
+    assert "romance_invest" not in ids(ours)
+    assert ours.verdict == "low", [(s.id, s.weight) for s in ours.signals]
+    pitch = checker.check("老公，我舅舅在那个平台内部，漏洞稳赚，你先投五万。")
+    assert "romance_invest" in ids(pitch) and pitch.verdict != "low"
