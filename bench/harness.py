@@ -1,7 +1,7 @@
 """One measured run, in a fresh process, for bench/run.py. Not for people to call directly.
 
     python bench/harness.py bare-start      a bare PySide6 window: show, then quit
-    python bench/harness.py app-start       ScamSense: build the home screen as the app does, show, quit
+    python bench/harness.py app-start       ScamSense started as `python main.py --lang zh_CN`; quit once shown
     python bench/harness.py bare-memory     bare window shown; prints peak RSS (KiB)
     python bench/harness.py app-memory      every screen in every language visited; prints peak RSS (KiB)
 """
@@ -27,7 +27,28 @@ def bare() -> None:
     app.processEvents()
 
 
-def app(visit_all: bool) -> None:
+def app_start() -> None:
+    """The real start: main.py and its command line, with the home folder bench/run.py made
+    (SCAMSENSE_HOME: no settings, and the region cache its warm-up run wrote, as on any start
+    after the first).
+
+    Only the event loop is replaced: instead of running until the window closes, it delivers
+    the pending events (the first paint of the home screen) and leaves, as bare() does.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if "SCAMSENSE_HOME" not in os.environ:
+        raise SystemExit("app-start runs from bench/run.py, which sets SCAMSENSE_HOME")
+    QApplication.exec = lambda self: (self.processEvents(), os._exit(0))[1]
+    sys.argv = [str(ROOT / "main.py"), "--lang", "zh_CN"]
+    sys.path.insert(0, str(ROOT))
+    import main
+
+    main.main()
+
+
+def app_every_screen() -> None:
+    """Every screen in every language, from one window (the memory figure)."""
     sys.path.insert(0, str(ROOT))
     from core.cli import Roots
     from core.settings import SettingsStore
@@ -38,15 +59,14 @@ def app(visit_all: bool) -> None:
     window = build_window(Roots(ROOT / "content", ROOT / "locales", ROOT), lang="zh_CN", store=store)
     window.show()
     qt_app.processEvents()
-    if visit_all:
-        from core import i18n
-        from ui.wiring import SCREENS
+    from core import i18n
+    from ui.wiring import SCREENS
 
-        for locale in i18n.catalogs().locales():
-            window.services.state.set_locale(locale)
-            for key in SCREENS:
-                window.navigate(key, None)
-                qt_app.processEvents()
+    for locale in i18n.catalogs().locales():
+        window.services.state.set_locale(locale)
+        for key in SCREENS:
+            window.navigate(key, None)
+            qt_app.processEvents()
 
 
 def main() -> int:
@@ -55,13 +75,12 @@ def main() -> int:
         bare()
         os._exit(0)  # the figure is start-to-shown: skip the teardown for both sides
     elif mode == "app-start":
-        app(visit_all=False)
-        os._exit(0)
+        app_start()
     elif mode == "bare-memory":
         bare()
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     elif mode == "app-memory":
-        app(visit_all=True)
+        app_every_screen()
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     else:
         raise SystemExit(f"unknown mode {mode}")
