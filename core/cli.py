@@ -25,12 +25,36 @@ class Roots:
     app_dir: Path
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="scamsense",
-        description="ScamSense (识骗): learn to recognise telecom and internet fraud. "
-        "With no command, the desktop app starts.",
-    )
+class _NotJustTheApp(Exception):
+    """The quick parse met a command, --help or a mistake: the full parser takes over."""
+
+
+class _AppOptionsParser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _NotJustTheApp(message)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, parsed.
+
+    Starting the app (no command) is parsed by a parser of the app's options alone: the full
+    one, with every command's sub-parser, costs a few milliseconds of start-up (argparse looks
+    for its own translations on disk for every parser it makes). Anything else (a command,
+    --help, a mistake) goes to the full parser, so its help and error messages are the same.
+    """
+    quick = _AppOptionsParser(prog="scamsense", add_help=False)
+    _add_app_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except _NotJustTheApp:
+        rest = ["(reparse)"]
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", metavar="LOCALE", help="language, e.g. zh_CN, zh_TW, en (default: the system's)")
     parser.add_argument("--region", choices=REGION_CODES, type=str.upper, help="region whose hotlines are shown")
     parser.add_argument("--version", action="version", version=f"ScamSense {__version__}")
@@ -43,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk-config", metavar="PATH", type=Path, help="the kiosk configuration file (default: kiosk.yaml in the user config folder)"
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scamsense",
+        description="ScamSense (识骗): learn to recognise telecom and internet fraud. "
+        "With no command, the desktop app starts.",
+    )
+    _add_app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     content_parser = sub.add_parser("content", help="work with the content files")
@@ -124,10 +157,9 @@ def run_lint(roots: Roots, as_json: bool) -> int:
 
 
 def main(argv: list[str] | None, roots: Roots) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     if args.lang and not i18n.normalize(args.lang):
-        parser.error(f"--lang {args.lang!r} is not a locale name such as zh_CN or en")
+        build_parser().error(f"--lang {args.lang!r} is not a locale name such as zh_CN or en")
 
     if args.command == "content":
         return run_lint(roots, args.json)

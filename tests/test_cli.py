@@ -38,3 +38,47 @@ def test_self_test_passes_on_this_checkout():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test OK" in result.stdout
     assert "screens:" in result.stdout and "templates:" in result.stdout
+
+
+# The app's own start parses its options with a smaller parser (start-up time); whatever is
+# typed, the outcome must be the one the full parser gives.
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--lang", "zh_CN"],
+        ["--lang=zh_TW", "--region", "hk"],
+        ["--kiosk", "--kiosk-config", "/tmp/kiosk-test.yaml"],
+        ["--self-test"],
+        ["--reg", "uk"],  # an abbreviation, as argparse allows
+    ],
+)
+def test_starting_the_app_parses_as_the_full_command_line_does(argv):
+    from core.cli import build_parser, parse_args
+
+    expected = vars(build_parser().parse_args(argv))
+    assert vars(parse_args(argv)) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--region", "XX"], ["--lang"], ["--help"], ["check", "--format", "yaml"], ["lint"], ["--version"]],
+)
+def test_mistakes_help_and_commands_get_the_full_parsers_answer(argv, capsys):
+    from core.cli import build_parser, parse_args
+
+    with pytest.raises(SystemExit) as full:
+        build_parser().parse_args(argv)
+    full_out = capsys.readouterr()
+    with pytest.raises(SystemExit) as quick:
+        parse_args(argv)
+    quick_out = capsys.readouterr()
+    assert quick.value.code == full.value.code
+    assert (quick_out.out, quick_out.err) == (full_out.out, full_out.err)
+
+
+def test_a_command_is_parsed_with_its_own_options():
+    from core.cli import parse_args
+
+    args = parse_args(["--lang", "en", "check", "--format", "jsonl", "-"])
+    assert (args.command, args.format, args.file, args.lang) == ("check", "jsonl", "-", "en")
