@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, qInstallMessageHandler
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core import i18n
@@ -40,19 +39,29 @@ def get_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("ScamSense")
         app.setOrganizationName("ScamSense")
         app.setDesktopFileName("scamsense")
-        app.setWindowIcon(QIcon(str(theme.UI_DIR / "icons" / "app.png")))
     return app
 
 
+def set_app_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon  # after the first paint: QIcon's first use costs a few ms
+
+    app.setWindowIcon(QIcon(str(theme.UI_DIR / "icons" / "app.png")))
+
+
 class _QtTranslations:
-    """Qt's own strings (context menus, dialog buttons) follow the app's language."""
+    """Qt's own strings (context menus, dialog buttons) follow the app's language.
+
+    Loaded after the first paint: the home screen shows none of them.
+    """
 
     def __init__(self, app: QApplication):
         self.app = app
-        self.translator: QTranslator | None = None
-        self._loaded: dict[str, QTranslator | None] = {}  # one per language: a kiosk switches all day
+        self.translator = None
+        self._loaded: dict = {}  # locale -> QTranslator or None; one each: a kiosk switches all day
 
     def load(self, locale: str) -> None:
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
         if self.translator is not None:
             self.app.removeTranslator(self.translator)
             self.translator = None
@@ -115,8 +124,6 @@ def build_window(
     services.state.set_region(chosen_region)
 
     qt_translations = _QtTranslations(app)
-    qt_translations.load(locale)
-    services.state.languageChanged.connect(qt_translations.load)
 
     def restyle(*_args) -> None:
         theme.apply(app, services.state.text_scale, services.state.high_contrast)
@@ -131,18 +138,26 @@ def build_window(
     window._keep = (qt_translations, restyle)  # owned by the window, live as long as it
     window.resize(1100, 800)
 
-    from ui import speech
-
-    reader = speech.ReadAloud(parent=window)
-    window.read_aloud = reader
+    window.read_aloud = None  # made after the first paint (or now, for a kiosk)
     if kiosk is not None:
+        from ui import speech
         from ui.kiosk import KioskController
 
+        window.read_aloud = speech.ReadAloud(parent=window)
         defaults = {"locale": locale, "region": chosen_region, "text_scale": settings.text_scale, "high_contrast": settings.high_contrast}
-        window.kiosk = KioskController(window, kiosk, defaults, reader=reader)
+        window.kiosk = KioskController(window, kiosk, defaults, reader=window.read_aloud)
 
-    def after_start() -> None:  # off the start-up path: the speech engine, the contrast request
-        speech.attach(window, reader)
+    def after_start() -> None:
+        """What the home screen does not need waits for its first paint: Qt's own translations,
+        the window icon, the speech engine, the system's contrast request."""
+        from ui import speech
+
+        qt_translations.load(i18n.current_locale())
+        services.state.languageChanged.connect(qt_translations.load)
+        set_app_icon(app)
+        if window.read_aloud is None:
+            window.read_aloud = speech.ReadAloud(parent=window)
+        speech.attach(window, window.read_aloud)
         if follow_system and accessibility.system_high_contrast():
             services.state.set_high_contrast(True)
             if kiosk is not None:

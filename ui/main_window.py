@@ -8,7 +8,6 @@ retranslates everything built so far when the language changes, live.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +30,8 @@ from ui.wiring import SCREENS
 
 # Start-up note: nothing on the way to the home screen touches the ``Qt`` namespace; its first
 # use builds several hundred Python enums (about 13 ms). Screens built later may use it freely.
+# Likewise the keyboard shortcuts and the language menu's entries are made after the first
+# paint (``_after_first_paint``): the first use of QKeySequence and QAction costs milliseconds.
 
 
 class MainWindow(QMainWindow):
@@ -58,13 +59,18 @@ class MainWindow(QMainWindow):
         self._central_layout = layout
         self.setCentralWidget(central)
 
-        QShortcut(QKeySequence("Alt+Left"), self, activated=self.go_back)  # as in every browser
-        QShortcut(QKeySequence("Alt+Home"), self, activated=self.go_home)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language_button.showMenu)
-
+        self.firstPainted.connect(self._after_first_paint)
         services.state.languageChanged.connect(self.retranslate)
         self.retranslate()
         self.show_screen("home", None, remember=False)
+
+    def _after_first_paint(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.go_back)  # as in every browser
+        QShortcut(QKeySequence("Alt+Home"), self, activated=self.go_home)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language_button.showMenu)
+        self._fill_language_menu()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -88,14 +94,10 @@ class MainWindow(QMainWindow):
         self.language_button = QToolButton(objectName="languageButton")
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.language_menu = QMenu(self.language_button)
+        self.language_menu.aboutToShow.connect(self._fill_language_menu)
         self.language_button.setMenu(self.language_menu)
-        self._language_group = QActionGroup(self)
-        for locale in i18n.catalogs().locales():
-            action = QAction(i18n.display_name(locale), self, checkable=True)
-            action.setData(locale)
-            action.triggered.connect(lambda _checked=False, code=locale: self.services.state.set_locale(code))
-            self._language_group.addAction(action)
-            self.language_menu.addAction(action)
+        self._language_group = None  # the entries: made after the first paint, or when opened
+        self._offered: list[str] | None = None
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         row.addWidget(self.title_label, 1)
@@ -138,8 +140,31 @@ class MainWindow(QMainWindow):
 
     def offer_languages(self, locales: list[str]) -> None:
         """Only these languages in the language menu."""
+        self._offered = list(locales)
+        self._mark_languages()
+
+    def _fill_language_menu(self) -> None:
+        if self._language_group is not None:
+            return
+        from PySide6.QtGui import QAction, QActionGroup
+
+        self._language_group = QActionGroup(self)
+        for locale in i18n.catalogs().locales():
+            action = QAction(i18n.display_name(locale), self, checkable=True)
+            action.setData(locale)
+            action.triggered.connect(lambda _checked=False, code=locale: self.services.state.set_locale(code))
+            self._language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self._mark_languages()
+
+    def _mark_languages(self) -> None:
+        """Tick the current language; show only the offered ones."""
+        if self._language_group is None:
+            return
+        current = i18n.current_locale()
         for action in self._language_group.actions():
-            action.setVisible(action.data() in locales)
+            action.setChecked(action.data() == current)
+            action.setVisible(self._offered is None or action.data() in self._offered)
 
     def reset_all(self, start: str = "home") -> None:
         """Forget the visitor: every built screen's reset(), the history, then ``start``."""
@@ -214,8 +239,7 @@ class MainWindow(QMainWindow):
         self.language_button.setText(i18n.display_name(current) + " ▾")
         self.language_button.setAccessibleName(_("Language"))
         self.language_button.setToolTip(_("Change the language (Ctrl+L)"))
-        for action in self._language_group.actions():
-            action.setChecked(action.data() == current)
+        self._mark_languages()
         self.banner_close.setText(_("Close"))
         self.banner_close.setAccessibleName(_("Close this message"))
         for screen in self.screens.values():

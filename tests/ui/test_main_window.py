@@ -153,6 +153,8 @@ def test_adding_a_language_is_adding_a_catalog(qtbot, roots, tmp_path):
                           store=SettingsStore(tmp_path / "s.json", persistent=False))
     qtbot.addWidget(window)
     try:
+        with qtbot.waitSignal(window.firstPainted):  # the menu's entries are made once the window shows
+            window.show()
         names = [action.text() for action in window.language_menu.actions()]
         assert "日本語" in names
         japanese = next(a for a in window.language_menu.actions() if a.text() == "日本語")

@@ -33,13 +33,13 @@ class Tile(QPushButton):
         self.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
-        self.heading = QLabel(wordWrap=True)
+        # plain labels ignore clicks, so they reach the button (no Qt enum on the start-up path);
+        # their look is in theme.qss by name: a stylesheet of their own would cost start-up time
+        self.heading = QLabel(wordWrap=True, objectName="tileHeading")
         self.heading.setProperty("role", "h2")
-        self.description = QLabel(wordWrap=True)
-        for label in (self.heading, self.description):
-            # a plain label ignores clicks, so they reach the button (no Qt enum on the start-up path)
-            label.setStyleSheet("background: transparent; border: none;")
-            layout.addWidget(label)
+        self.description = QLabel(wordWrap=True, objectName="tileDescription")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.description)
 
     def set_texts(self, title: str, description: str) -> None:
         self.heading.setText(title)
