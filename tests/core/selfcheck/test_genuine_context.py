@@ -182,3 +182,29 @@ def test_a_shopping_platform_between_spouses_is_not_an_investment_pitch(checker)
     assert ours.verdict == "low", [(s.id, s.weight) for s in ours.signals]
     pitch = checker.check("老公，我舅舅在那个平台内部，漏洞稳赚，你先投五万。")
     assert "romance_invest" in ids(pitch) and pitch.verdict != "low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈，我收到一条说我的快递丢了要加客服理赔的短信，我没理它，你也别信这种。",
+        "Community alert: crooks are phoning residents claiming to be bank staff and asking for cash to be handed to a courier. Banks will never collect money from you.",
+        "Grandad, the caller who said I was in jail was not me. Don't send anyone money; I'll ring you tonight.",
+    ],
+)
+def test_a_scam_reported_or_warned_about_by_family_or_police_is_low(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+
+
+def test_reporting_an_ignored_scam_does_not_excuse_asking_for_money_yourself(checker):
+    text = "我没理那个客服。亲爱的，我在国外的包裹被海关扣了，要交关税两万才能寄给你，你先帮我垫一下。"
+    assert checker.check(text).verdict != "low"
+
+
+def test_an_everyday_fee_is_a_job_fee_only_when_a_job_asks_for_it(checker):
+    son = checker.check("Mum, could you lend me the $60 registration fee for my swimming exam? I'll pay you back on Saturday.")
+    assert not ids(son) & {"job_fee", "job_fee_for_a_job"}
+    for text in ("恭喜您通过面试，入职前请先交300元体检费和培训费到指定账户。", "You got the job! Before your first shift, pay the $120 training fee and uniform cost."):
+        found = ids(checker.check(text))
+        assert found & {"job_fee", "job_fee_for_a_job"}, found
