@@ -104,7 +104,9 @@ def build_window(
     if follow_system:
         settings.text_scale = max(settings.text_scale, system_scale)
 
-    catalogs = i18n.setup(roots.locale_dir)
+    from core.settings import cache_dir
+
+    catalogs = i18n.setup(roots.locale_dir, cache_dir=cache_dir() / "catalogs")
     system_names = [QLocale.system().name()] + i18n.system_locale_names()
     if kiosk is not None and kiosk.languages:
         lang = kiosk.languages[0]

@@ -75,6 +75,36 @@ def test_the_compiled_catalog_is_refreshed_when_the_po_changes(localedir):
     assert i18n._("Home") == "Heim"
 
 
+def test_the_shipped_catalogs_read_through_the_cache_translate_as_parsed(roots, tmp_path):
+    """Every entry, plural forms included, is the same from the cache as from the .mo itself."""
+    cache = tmp_path / "cache"
+    for locale in i18n.Catalogs(roots.locale_dir).locales()[1:]:
+        for domain in i18n.DOMAINS:
+            parsed = i18n.Catalogs(roots.locale_dir).translations(locale, domain)
+            i18n.Catalogs(roots.locale_dir, cache).translations(locale, domain)  # writes the cache
+            cached = i18n.Catalogs(roots.locale_dir, cache).translations(locale, domain)
+            assert cached._catalog == parsed._catalog and cached._catalog
+            assert [cached.plural(n) for n in range(5)] == [parsed.plural(n) for n in range(5)]
+    assert len(list(cache.glob("*.marshal"))) == 2 * (len(i18n.Catalogs(roots.locale_dir).locales()) - 1)
+
+
+def test_a_catalog_edit_is_seen_through_the_cache_and_a_damaged_cache_is_replaced(localedir, tmp_path):
+    cache = tmp_path / "cache"
+    i18n.setup(localedir, "xx", cache_dir=cache)
+    assert i18n._("Home") == "Hjem"
+    write_po(localedir, "xx", "ui", {"Home": "Heim"})
+    i18n.setup(localedir, "xx", cache_dir=cache)
+    assert i18n._("Home") == "Heim"
+    assert len(list(cache.glob("xx-ui-*.marshal"))) == 1  # the old one is gone
+    for damaged in cache.glob("*.marshal"):
+        damaged.write_bytes(b"\x00not marshal")
+    i18n.setup(localedir, "xx", cache_dir=cache)
+    assert i18n._("Home") == "Heim"
+    assert i18n.content_gettext("Stop and call") == "Stopp og ring"
+    i18n.setup(localedir, "xx", cache_dir=cache)
+    assert i18n._("Home") == "Heim"
+
+
 def test_listeners_hear_a_language_switch(localedir):
     i18n.setup(localedir, "en")
     heard = []
