@@ -9,15 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core import __version__, i18n
 from core.regions import REGION_CODES
 
 
-@dataclass(frozen=True)
-class Roots:
+class Roots(NamedTuple):
     """Resource folders, resolved once in main.py (a checkout or a frozen bundle)."""
 
     content_dir: Path

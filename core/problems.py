@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
+# NamedTuple rather than a dataclass here and in the other types the home screen needs
+# (core.cli.Roots, core.regions, core.settings): making dataclasses at import time costs
+# about 5 ms of every start.
+class Problem(NamedTuple):
     """One thing wrong with a content file, reported as ``file:line: message``."""
 
     file: str

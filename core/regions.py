@@ -6,8 +6,8 @@ marked ``unconfirmed`` are loaded (so the linter can see them) but never shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core.problems import Problem
 
@@ -48,8 +48,7 @@ def schema():
     )
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     id: str
     kind: str
     value: str | None
@@ -59,8 +58,7 @@ class Channel:
     confirmed: bool
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     code: str
     name: str
     territories: tuple[str, ...]
@@ -73,10 +71,10 @@ class Region:
         return next((c for c in self.channels if c.id == channel_id), None)
 
 
-@dataclass
 class RegionFacts:
-    regions: dict[str, Region]
-    problems: list[Problem]
+    def __init__(self, regions: dict[str, Region], problems: list[Problem]):
+        self.regions = regions
+        self.problems = problems
 
     def get(self, code: str) -> Region:
         return self.regions.get(code) or next(iter(self.regions.values()))
@@ -160,7 +158,6 @@ def _read_cache(cache: Path, key: str) -> RegionFacts | None:
 
 def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
     import json
-    from dataclasses import asdict
 
     from core.settings import atomic_write_text
 
@@ -172,8 +169,8 @@ def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
                 "territories": list(r.territories),
                 "locales": list(r.locales),
                 "call_now": [c.id for c in r.call_now],
-                "channels": [asdict(c) for c in r.channels],
-                "withheld": [asdict(c) for c in r.withheld],
+                "channels": [c._asdict() for c in r.channels],
+                "withheld": [c._asdict() for c in r.withheld],
             }
             for code, r in facts.regions.items()
         },

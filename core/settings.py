@@ -15,8 +15,8 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from types import SimpleNamespace
 
 APP_DIR_NAME = "ScamSense"
 TEXT_SCALES = (100, 125, 150, 175, 200)
@@ -82,26 +82,33 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-@dataclass
-class Settings:
-    language: str | None = None  # None: follow the system the first time
-    region: str | None = None  # None: from the system locale
-    text_scale: int = 100  # percent
-    high_contrast: bool = False
+class Settings(SimpleNamespace):
+    """What the person chose. A namespace, not a dataclass: see core/problems.py."""
+
+    language: str | None  # None: follow the system the first time
+    region: str | None  # None: from the system locale
+    text_scale: int  # percent
+    high_contrast: bool
+
+    def __init__(self, language: str | None = None, region: str | None = None, text_scale: int = 100, high_contrast: bool = False):
+        super().__init__(language=language, region=region, text_scale=text_scale, high_contrast=high_contrast)
+
+    def as_dict(self) -> dict:
+        return dict(vars(self))
 
     @classmethod
     def from_json(cls, raw: dict) -> tuple["Settings", list[str]]:
         """Build from parsed JSON, keeping every valid field and naming the invalid ones."""
         settings, bad = cls(), []
         types = {"language": (str, type(None)), "region": (str, type(None)), "text_scale": int, "high_contrast": bool}
-        for f in fields(cls):
-            if f.name not in raw:
+        for name in vars(settings):
+            if name not in raw:
                 continue
-            value = raw[f.name]
-            if isinstance(value, types[f.name]) and not (f.name == "text_scale" and (isinstance(value, bool) or value not in TEXT_SCALES)):
-                setattr(settings, f.name, value)
+            value = raw[name]
+            if isinstance(value, types[name]) and not (name == "text_scale" and (isinstance(value, bool) or value not in TEXT_SCALES)):
+                setattr(settings, name, value)
             else:
-                bad.append(f.name)
+                bad.append(name)
         return settings, bad
 
 
@@ -145,4 +152,4 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         if not self.persistent:
             return
-        atomic_write_text(self.path, json.dumps(asdict(settings), indent=2, ensure_ascii=False) + "\n")
+        atomic_write_text(self.path, json.dumps(settings.as_dict(), indent=2, ensure_ascii=False) + "\n")
