@@ -120,7 +120,7 @@ class Checker:
                 spans.append(span)
 
         for rule in self.ruleset.rules:
-            for lang, regex, first in rule.regexes:
+            for lang, regex, first, pieces in rule.regexes:
                 if lang == "zh":
                     if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
                         continue
@@ -133,6 +133,8 @@ class Checker:
                     if first is not None and filtering and norm_chars.isdisjoint(first):
                         continue
                     view = views.norm
+                if pieces is not None and not any(piece in view.text for piece in pieces):
+                    continue  # no match can be without one of these pieces
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
                 for match in regex.finditer(view.text):
                     start, end = match.span()

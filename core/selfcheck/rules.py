@@ -19,6 +19,7 @@ the first one's words (``within`` left out: anywhere in the message);
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,8 +160,9 @@ class CompiledRule:
     advice: tuple[str, ...]
     negatable: bool
     detector: str | None
-    # (lang, compiled, first characters or None); zh reads dense, en and en+ read norm
-    regexes: list[tuple[str, re.Pattern, frozenset[str] | None]]
+    # (lang, compiled, first characters or None, required pieces or None); zh reads dense,
+    # en and en+ read norm
+    regexes: list[tuple[str, re.Pattern, frozenset[str] | None, tuple[str, ...] | None]]
     file: str = ""
     line: int = 0
     when: tuple[str, ...] = ()  # a combination: every one of these concept or rule ids
@@ -181,6 +183,7 @@ class RuleSet:
     problems: list[Problem] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=2048)  # each joined pattern is parsed by several helpers; never mutated
 def _parse_tree(pattern: str):
     """The parsed form of a regular expression, or None when it does not parse
     (the Regex schema field reports compile errors)."""
@@ -349,6 +352,57 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
+def required_literals(pattern: str, max_set: int = 48) -> tuple[str, ...] | None:
+    """Pieces of text of which every match of ``pattern`` contains at least one, or None.
+
+    The engine skips a pattern when none of them is in the text (a substring test in C, far
+    cheaper than running the regex over the text): a necessary condition, so it never changes
+    a result. Worked out from the parsed pattern: a run of plain characters, or for a group
+    of alternatives one piece from each. Lookarounds, optional parts and classes are skipped,
+    and a pattern without pieces of at least two characters gets None (always run).
+    """
+    tree = _parse_tree(pattern)
+    if tree is None:
+        return None
+
+    def seq(items):
+        candidates, run = [], ""
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                run += chr(arg)
+                continue
+            if run:
+                candidates.append({run})
+                run = ""
+            found = None
+            if name == "SUBPATTERN":
+                found = seq(arg[-1])
+            elif name == "BRANCH":
+                parts = [seq(branch) for branch in arg[1]]
+                if all(part for part in parts):
+                    found = set().union(*parts)
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+                found = seq(arg[2])
+            if found:
+                candidates.append(found)
+        if run:
+            candidates.append({run})
+        candidates = [c for c in candidates if len(c) <= max_set]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+    found = seq(tree)
+    if not found or min(len(x) for x in found) < 2:
+        return None
+    out: list[str] = []
+    for piece in sorted(found, key=lambda x: (len(x), x)):
+        if not any(shorter in piece for shorter in out):  # a text with the longer has the shorter
+            out.append(piece)
+    return tuple(out)
+
+
 def _compile_fast(joined: str, first: frozenset[str] | None) -> re.Pattern:
     """Compile a rule's patterns as one regex. When the characters a match can start with are
     known, a lookahead for them comes first: the engine then rejects most positions with one
@@ -400,14 +454,14 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
         if lang == "zh":
             joined = "|".join(f"(?:{_t2s(p)})" for p in items)
             first = first_chars(joined)
-            regexes.append((lang, _compile_fast(joined, first), first))
+            regexes.append((lang, _compile_fast(joined, first), first, required_literals(joined)))
         else:
             # the text is already lower case: lower-casing the pattern (not its escapes such as \\W)
             # is the same as IGNORECASE, and lets the regex engine skip ahead on literal prefixes
             joined = "|".join(f"(?:{_lower(p)})" for p in items)
             # "en+" marks a regex that can only match text with a Latin letter in it
             first = first_chars(joined)
-            regexes.append(("en+" if needs_letter(joined) else lang, _compile_fast(joined, first), first))
+            regexes.append(("en+" if needs_letter(joined) else lang, _compile_fast(joined, first), first, required_literals(joined)))
     when = rule.get("when") or {}
     return (
         CompiledRule(

@@ -47,3 +47,44 @@ def test_scam_phrases_mixed_with_junk(checker, text):
 def test_binary_junk(checker, data):
     result = checker.check(data)
     assert result.verdict in VERDICTS
+
+
+def _views_of(text):
+    from core.selfcheck.normalize import normalize
+
+    views = normalize(text)
+    return {"zh": views.dense.text, "en": views.norm.text, "en+": views.norm.text}
+
+
+# fragments of the shipped patterns' own required pieces, cut and joined at random, so that
+# texts come near (and into) matches far more often than random characters would
+def _fragments():
+    from pathlib import Path
+
+    from core.selfcheck import load_checker
+
+    checker = load_checker(Path(__file__).resolve().parents[3] / "content")
+    out = set()
+    for rule in checker.ruleset.rules:
+        for _lang, _regex, _first, pieces in rule.regexes:
+            out.update(pieces or ())
+    return sorted(out)
+
+
+_FRAGMENTS = _fragments()
+near_matches = st.lists(
+    st.one_of(st.sampled_from(_FRAGMENTS), st.sampled_from(_FRAGMENTS).map(lambda p: p[1:]), st.sampled_from(_FRAGMENTS).map(lambda p: p[:-1]), texts),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(near_matches)
+def test_skipping_a_pattern_for_want_of_its_pieces_never_loses_a_match(checker, text):
+    # the engine skips a pattern when none of its required pieces is in the text; that must be
+    # a necessary condition, or the check would miss words it should highlight
+    views = _views_of(text)
+    for rule in checker.ruleset.rules:
+        for lang, regex, _first, pieces in rule.regexes:
+            if pieces is not None and regex.search(views[lang]):
+                assert any(piece in views[lang] for piece in pieces), (rule.id, pieces)

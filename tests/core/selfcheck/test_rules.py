@@ -97,3 +97,14 @@ def test_unknown_scam_type_and_duplicate_ids_are_problems(tmp_path):
     _write(tmp_path, "a.yaml", GOOD + GOOD.replace("rules:\n", ""))
     checker = load_checker(tmp_path)
     assert checker.rule_count == 1 and any("also used" in str(p) for p in checker.problems)
+
+
+def test_required_pieces_of_a_pattern():
+    from core.selfcheck.rules import required_literals
+
+    pieces = required_literals("(?:guaranteed? (returns?|profits?))|(?:risk[- ]free)")
+    assert pieces is not None and set(pieces) <= {"guarantee", "risk", "returns", "return", "profit"}
+    for text in ("guaranteed returns", "a risk-free trade", "guarantee profit"):
+        assert any(p in text for p in pieces)
+    assert required_literals("(a|b)?c?") is None  # nothing every match must contain
+    assert set(required_literals("验证码|(发|报)给我")) == {"给我", "验证码"}
