@@ -153,6 +153,9 @@ def test_a_warning_in_its_own_words_is_low(checker, text):
         "This might be a scam, I know, but please, my love, I need $900 for the flight home from the oil rig.",
         "那个投资群我觉得像骗局，但老师说稳赚，你也跟着充值五万吧。",
         "不法分子常冒充公检法，我们这次是真的，你的账户涉嫌洗钱，必须把存款转到安全账户。",
+        # "I know it sounds like a scam, but…": a scam reassuring about itself, never a warning
+        "I know it sounds like a scam, but it's legit - my mentor's platform turned $500 into $4,000 for me. Deposit $1,000 today and I'll show you how to withdraw.",
+        "我知道你可能觉得是骗子，但我们平台是正规的，充值一万三天就能提现两万。",
     ],
 )
 def test_warning_words_do_not_excuse_a_request_for_the_senders_own_benefit(checker, text):
