@@ -15,7 +15,9 @@ The controller wires a ready main window for a police-station hall:
   screen (a 64 px square, kept empty), then a PIN pad. Wrong PINs slow down (core.kiosk.PinThrottle).
   The right PIN opens the admin panel: the configuration's warnings, "Leave kiosk mode" and
   "Back to the kiosk";
-* an on-screen keyboard (ui/keyboard.py) that appears when a text field takes the focus.
+* an on-screen keyboard (ui/keyboard.py) that appears when a text field takes the focus. It
+  types Chinese by pinyin or English, following the app's language; the reset drops any
+  half-typed pinyin and switches it back to the default language.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.i18n import _, ngettext
 from core.kiosk import KioskConfig, PinThrottle
+from ui import ime
 from ui.keyboard import OnScreenKeyboard, is_text_input
 
 CORNER_PX = 64  # the admin corner: a square at the top right of the screen
@@ -259,6 +262,9 @@ class KioskController(QObject):
         self.admin.exit_button.clicked.connect(self.exit_kiosk)
 
         self.keyboard = OnScreenKeyboard()
+        chinese = [ime.script_for(locale) for locale in config.languages if ime.script_for(locale)]
+        if chinese:  # from English, the language key switches to the kiosk's own Chinese
+            self.keyboard.chinese_script = chinese[0]
         self.keyboard.hideRequested.connect(self.keyboard.hide)
         self.keyboard.hide()
         window.add_panel(self.keyboard)
@@ -283,7 +289,7 @@ class KioskController(QObject):
     def retranslate(self, *_args) -> None:
         self.still_there.retranslate()
         self.admin.retranslate()
-        self.keyboard.retranslate()
+        self.keyboard.set_language(i18n.current_locale())  # also retranslates it
 
     def start(self) -> None:
         """Show fullscreen on the attract screen and start watching for idleness."""
@@ -383,7 +389,7 @@ class KioskController(QObject):
         if self.reader is not None:
             self.reader.stop()
         self.keyboard.hide()
-        self.keyboard.set_shift(False)
+        self.keyboard.reset()
         self.state.set_region(self.defaults["region"])
         self.state.set_text_scale(self.defaults.get("text_scale", 100))
         self.state.set_high_contrast(self.defaults.get("high_contrast", False))

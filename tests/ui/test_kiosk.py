@@ -385,22 +385,94 @@ def test_touching_anywhere_starts(kiosk, qtbot):
     assert window.current == "home"
 
 
-def test_on_screen_keyboard_types_into_the_selfcheck_box(kiosk, qtbot):
-    window = kiosk()
+def open_selfcheck_keyboard(qtbot, window):
     window.navigate("home")
     window.navigate("selfcheck")
+    window.activateWindow()  # offscreen, the "Still there?" box leaves no window active
+    qtbot.waitUntil(window.isActiveWindow)
     field = window.screens["selfcheck"].input
     field.setFocus()
     keyboard = window.kiosk.keyboard
     qtbot.waitUntil(keyboard.isVisible)
+    return field, keyboard
+
+
+def tap(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tap_word(qtbot, keyboard, word):
+    while word not in keyboard.shown():
+        assert keyboard.next_page.isEnabled(), f"{word} not offered"
+        tap(qtbot, keyboard.next_page)
+    tap(qtbot, next(b for b in keyboard.candidate_buttons if b.isVisible() and b.text() == word))
+
+
+def test_on_screen_keyboard_types_english_into_the_selfcheck_box(kiosk, qtbot):
+    window = kiosk()
+    window.services.state.set_locale("en")
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
     for key in ("h", "i", "shift", "a", "space", "backspace", "?"):
-        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+        tap(qtbot, keyboard.keys[key])
     assert field.toPlainText() == "hiA?"
     assert QApplication.focusWidget() is field
     for button in keyboard.keys.values():
         assert button.height() >= 48 and button.width() >= 48, button.objectName()
-    qtbot.mouseClick(keyboard.keys["hide"], Qt.MouseButton.LeftButton)
+    tap(qtbot, keyboard.keys["hide"])
     assert not keyboard.isVisible()
+
+
+def test_a_chinese_visitor_types_chinese_by_touch_alone(kiosk, qtbot):
+    window = kiosk()
+    assert window.services.state.locale == "zh_CN"  # the kiosk's first language
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
+    for letter in "pianzi":
+        tap(qtbot, keyboard.keys[letter])
+    shown = [b for b in keyboard.candidate_buttons if b.isVisible()]
+    assert shown and "pianzi" in keyboard.composing.text()
+    for button in [*shown, keyboard.previous_page, keyboard.next_page]:
+        assert button.height() >= 48 and button.width() >= 48, button.objectName()
+    tap_word(qtbot, keyboard, "骗子")
+    tap(qtbot, keyboard.keys["?"])
+    assert field.toPlainText() == "骗子？"
+    assert QApplication.focusWidget() is field
+
+
+@pytest.mark.parametrize(("language", "word"), [("zh_TW", "騙子"), ("zh_CN", "骗子"), ("en", None)])
+def test_the_keyboard_follows_the_language_the_visitor_chose(kiosk, qtbot, language, word):
+    window = kiosk()
+    tap(qtbot, window.screens["attract"].language_buttons[language])
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
+    for letter in "pianzi":
+        tap(qtbot, keyboard.keys[letter])
+    if word is None:
+        assert field.toPlainText() == "pianzi" and not keyboard.composing.isVisible()
+    else:
+        tap_word(qtbot, keyboard, word)
+        assert field.toPlainText() == word
+
+
+def test_the_idle_reset_drops_half_typed_pinyin_and_the_keyboard_language(kiosk, qtbot):
+    window = kiosk()
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
+    for letter in MARK:
+        tap(qtbot, keyboard.keys[letter])
+    assert MARK in every_string(window)  # the pinyin shows on the composing line
+    tap(qtbot, keyboard.keys["lang"])  # the visitor switched the keyboard to English ...
+    for letter in "zh":
+        tap(qtbot, keyboard.keys[letter])
+    tap(qtbot, keyboard.keys["lang"])  # ... and back, and started more pinyin
+    for letter in MARK:
+        tap(qtbot, keyboard.keys[letter])
+    tap(qtbot, keyboard.keys["lang"])
+    run_idle_reset(qtbot, window)
+    assert MARK not in every_string(window)
+    assert keyboard.pinyin == "" and keyboard.shown() == []
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
+    assert field.toPlainText() == ""
+    for letter in "pianzi":
+        tap(qtbot, keyboard.keys[letter])
+    assert field.toPlainText() == "" and "骗子" in keyboard.candidates()  # Chinese again, as the kiosk starts
 
 
 @pytest.mark.parametrize("printing", [False, True])
@@ -428,11 +500,17 @@ def test_the_keyboard_fits_a_1280_screen_at_200_percent(kiosk, qtbot):
     window.navigate("home")
     window.navigate("selfcheck")
     window.screens["selfcheck"].input.setFocus()
-    qtbot.waitUntil(window.kiosk.keyboard.isVisible)
+    keyboard = window.kiosk.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+    for letter in "zhuanzhang":  # the candidate bar shows too
+        keyboard.press(letter)
     qtbot.wait(20)
     assert window.width() <= 1280 and window.height() <= 900
-    cut = [name for name, key in window.kiosk.keyboard.keys.items() if clipped(key)]
+    assert keyboard.shown()
+    buttons = [*keyboard.keys.values(), *keyboard.candidate_buttons, keyboard.previous_page, keyboard.next_page]
+    cut = [button.objectName() for button in buttons if button.isVisible() and clipped(button)]
     assert not cut, cut
+    assert not clipped(keyboard.composing)
 
 
 @pytest.mark.parametrize(("languages", "offered"), [(("zh_TW", "en"), {"zh_TW", "en"}), ((), {"en", "zh_CN", "zh_TW"})])
