@@ -34,9 +34,23 @@ def check_screens(roots, locales: list[str]) -> tuple[int, list[str]]:
                 except Exception as exc:  # report every screen that fails, keep going
                     failures.append(f"screens: {key} in {locale}: {type(exc).__name__}: {exc}")
             window.go_home()
+        failures += check_keyboard()
         window.services.state.close()
         window.close()
         window.deleteLater()
         app.processEvents()
     i18n.set_locale(locales[0])
     return built, failures
+
+
+def check_keyboard() -> list[str]:
+    """The kiosk keyboard's pinyin tables are there (a bundle that left out ui/pinyin/ fails here)."""
+    from ui import ime
+
+    try:
+        found = {script: ime.table(script).exact("pianzi") for script in ime.SCRIPTS}
+    except OSError as exc:
+        return [f"keyboard: the pinyin tables cannot be read: {exc}"]
+    if "骗子" not in found["zh_Hans"] or "騙子" not in found["zh_Hant"]:
+        return ["keyboard: pinyin 'pianzi' does not give 骗子 / 騙子"]
+    return []
