@@ -16,7 +16,7 @@ and are only read with --set blind / --set blind2. The next honest measure is a 
 set that this tool does not know: the lead scores it once, and nobody tuning the rules opens it.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
-is trained on dev.jsonl, the spent holdouts and blind.jsonl, so their figures are training figures. To measure
+is trained on dev.jsonl, the spent holdouts, blind.jsonl and blind2.jsonl, so their figures are training figures. To measure
 a batch fresh, rebuild the table without it (`python -m core.selfcheck.train --exclude dev11
 --out /tmp/t.json`) and point a copy of content/selfcheck at that table.
 """
