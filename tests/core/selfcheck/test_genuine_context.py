@@ -211,3 +211,31 @@ def test_an_everyday_fee_is_a_job_fee_only_when_a_job_asks_for_it(checker):
     for text in ("恭喜您通过面试，入职前请先交300元体检费和培训费到指定账户。", "You got the job! Before your first shift, pay the $120 training fee and uniform cost."):
         found = ids(checker.check(text))
         assert found & {"job_fee", "job_fee_for_a_job"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "爸，我下個月要交房租，這個月手頭有點緊，可以先借我五千嗎？發薪水馬上還你。",
+        "妹，我在外面吃饭钱包忘带了，你先帮我把这单付一下，我回来当面还你。",
+        "Hi Dad, can you lend me $20 for the cinema tonight? I'll pay you back from my pocket money.",
+    ],
+)
+def test_a_relative_borrowing_without_an_impostors_signs_is_low_and_says_why(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", [(s.id, s.weight) for s in result.signals]
+    assert "known_person_asks" in ids(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "爸，我是小明，我手机摔坏了用同学的，急需交学费5000，你先转到我同学卡上。",
+        "Hi Mum, can you send me $300? I'll explain later, can't talk right now.",
+        "妈，我在学校出了点事，需要3000块赔给同学，你先转给我，别告诉爸。",
+    ],
+)
+def test_a_relative_borrowing_with_an_impostors_signs_is_not_excused(checker, text):
+    result = checker.check(text)
+    assert "known_person_asks" not in ids(result)
+    assert result.verdict != "low"
