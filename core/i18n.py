@@ -394,7 +394,7 @@ _names_cache: dict[str, str] | None = None
 
 
 def display_name(locale: str) -> str:
-    """The language's name in its own script (e.g. ``中文 (简体, 中国)``), from Babel's CLDR data.
+    """The language's name in its own script (e.g. ``简体中文``), from Babel's CLDR data.
 
     The names of the shipped languages are kept in ``locales/languages.json`` (written by
     ``tools/i18n.py`` from Babel, and checked against it by a test) so that the start-up does
@@ -422,4 +422,10 @@ def cldr_name(locale: str) -> str:
         parsed = Locale.parse(locale)
     except (ValueError, UnknownLocaleError):
         return locale
+    if parsed.language == "zh":
+        # Chinese readers choose a script, not a country: 简体中文 / 繁體中文, as every Chinese
+        # language menu says, rather than CLDR's "中文 (简体, 中国)". Both words are CLDR's own.
+        script = "Hant" if (parsed.script == "Hant" or (not parsed.script and parsed.territory in _CHINESE_TRADITIONAL)) else "Hans"
+        written = Locale.parse(f"zh_{script}")
+        return written.scripts[script] + written.languages["zh"]
     return parsed.get_display_name(parsed) or locale

@@ -150,6 +150,15 @@ def test_each_language_is_named_in_its_own_script():
     assert "繁體" in i18n.display_name("zh_TW")
 
 
+def test_chinese_is_offered_by_script_as_chinese_menus_name_it():
+    """简体中文 / 繁體中文, not CLDR's country-qualified "中文 (简体, 中国)"."""
+    names = {code: i18n.cldr_name(code) for code in ("zh_CN", "zh_SG", "zh_TW", "zh_HK")}
+    assert names["zh_CN"] == names["zh_SG"] != names["zh_TW"] == names["zh_HK"]
+    for name in names.values():
+        assert name.endswith("中文") and "(" not in name and "中国" not in name and "台灣" not in name
+    assert i18n.cldr_name("en") == "English"
+
+
 def test_placeholders_of_both_styles_are_found():
     assert i18n.placeholders("Call {number} now, {{literal}}") == {"number"}
     assert i18n.placeholders("Where to get help in %(region)s") == {"region"}
