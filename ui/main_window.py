@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
     def offer_languages(self, locales: list[str]) -> None:
         """Only these languages in the language menu."""
         self._offered = list(locales)
+        self._fill_language_menu()  # a kiosk narrows the menu before it shows: make it now
         self._mark_languages()
 
     def _fill_language_menu(self) -> None:
