@@ -40,6 +40,8 @@ PALETTES = {
         "medium_bg": "#FFF4D6",
         "low": "#1E6B3A",
         "low_bg": "#E7F4EC",
+        "disabled_bg": "#E6EAF0",
+        "disabled_text": "#5F6B78",
     },
     "high_contrast": {
         "bg": "#000000",
@@ -66,6 +68,8 @@ PALETTES = {
         "medium_bg": "#000000",
         "low": "#7CFC9A",
         "low_bg": "#000000",
+        "disabled_bg": "#000000",
+        "disabled_text": "#B0B0B0",
     },
 }
 

@@ -34,3 +34,24 @@ def test_a_primary_buttons_text_is_centred_like_its_neighbours(make_window, qtbo
     assert columns, "no text drawn on the Yes button"
     middle = (columns[0] + columns[-1]) / 2
     assert abs(middle - image.width() / 2) < image.width() * 0.1, (columns[0], columns[-1], image.width())
+
+
+def test_a_disabled_primary_button_looks_disabled(make_window, qtbot):
+    """With no guide chosen, the workshop's Present button has a pale face and dimmer text."""
+    window = make_window("en")
+    window.navigate("workshop", None)
+    screen = window.screens["workshop"]
+    window.back_button.setFocus()
+    assert not screen.present_button.isEnabled()
+    disabled = screen.present_button.grab().toImage()
+    screen.suggest()
+    assert screen.present_button.isEnabled()
+    qtbot.wait(10)
+    enabled = screen.present_button.grab().toImage()
+    centre = lambda img: img.pixelColor(8, img.height() // 2)  # noqa: E731 - inside the border, left of the text
+    assert centre(enabled) == QColor(theme.PALETTES["normal"]["primary"])
+    assert centre(disabled) != centre(enabled)
+    assert centre(disabled).lightness() > 200, "a disabled primary button should not keep the dark face"
+    # the text: lower contrast against its face than the enabled button's white on blue
+    assert _ink_columns(disabled, QColor(theme.PALETTES["normal"]["on_primary"])) == []
+    assert _ink_columns(disabled, QColor(theme.PALETTES["normal"]["disabled_text"]), tolerance=30)
