@@ -18,9 +18,10 @@ Inputs (all MIT-licensed, see ui/pinyin/README.md):
   characters and Taiwan wording); a single character is listed with every Traditional character
   it stands for (发 -> 發, 髮), so the right one can be chosen.
 
-Output, one table per script, gzip-compressed UTF-8 text, one line per toneless pinyin key
-(``lv`` for lü), sorted by key: ``key<TAB>word freq word freq ...``, words by frequency, highest
-first.
+Output: ``zh_Hans`` and ``zh_Hant`` keyed by toneless pinyin (``lv`` for lü), and
+``zh_Hant_zhuyin`` (Traditional) keyed by toneless zhuyin (bopomofo, ㄆㄧㄢㄗ), the readings
+pypinyin gives. Each is gzip-compressed UTF-8 text, one line per key, sorted by key:
+``key<TAB>word freq word freq ...``, words by frequency, highest first.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ MAX_LEN = 4
 HETERONYM_DISCOUNT = 10
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 KEY = re.compile(r"^[a-z]+$")
+ZHUYIN_KEY = re.compile(r"^[\u3105-\u3129]+$")  # bopomofo letters, no tone marks
+TONE_MARKS = str.maketrans("", "", "ˊˇˋ˙")
 
 
 def read_jieba() -> list[tuple[str, int]]:
@@ -55,10 +58,13 @@ def read_jieba() -> list[tuple[str, int]]:
     return rows
 
 
-def simplified_table(rows: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
+def simplified_table(rows: list[tuple[str, int]], zhuyin: bool = False) -> dict[str, dict[str, int]]:
+    """Toneless pinyin (or, with ``zhuyin``, toneless bopomofo) -> {word: weight}."""
     import opencc
     from pypinyin import Style, lazy_pinyin, pinyin
 
+    style = Style.BOPOMOFO if zhuyin else Style.NORMAL
+    pattern = ZHUYIN_KEY if zhuyin else KEY
     to_simplified = opencc.OpenCC("t2s")
     table: dict[str, dict[str, int]] = defaultdict(dict)
     for word, freq in rows:
@@ -67,13 +73,13 @@ def simplified_table(rows: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
         if len(word) == 1:
             # A character's first reading is its usual one; the others (省 is also xing, as in
             # 反省) count for less, or 省 would come before 行 and 性 for xing.
-            readings = pinyin(word, style=Style.NORMAL, heteronym=True)[0]
+            readings = pinyin(word, style=style, heteronym=True)[0]
             keys = [(reading, freq if index == 0 else freq // HETERONYM_DISCOUNT) for index, reading in enumerate(readings)]
         else:
-            keys = [("".join(lazy_pinyin(word, style=Style.NORMAL)), freq)]
+            keys = [("".join(lazy_pinyin(word, style=style)), freq)]
         for key, weight in keys:
-            key = key.replace("ü", "v")
-            if KEY.match(key):
+            key = key.replace("ü", "v").translate(TONE_MARKS)
+            if pattern.match(key):
                 table[key][word] = max(weight, table[key].get(word, 0))
     return table
 
@@ -113,6 +119,7 @@ def main() -> int:
     simplified = simplified_table(rows)
     write(simplified, OUT / "zh_Hans.txt.gz")
     write(traditional_table(simplified), OUT / "zh_Hant.txt.gz")
+    write(traditional_table(simplified_table(rows, zhuyin=True)), OUT / "zh_Hant_zhuyin.txt.gz")
     return 0
 
 

@@ -5,6 +5,9 @@ ui/pinyin/README.md for their sources and licences). A table is read the first t
 pinyin in that script, never at start-up, and it is only read: nothing a visitor types is
 learnt, stored or logged.
 
+Pinyin is typed in Latin letters (``lv`` for lü); the Traditional table also comes keyed by
+zhuyin (ㄆㄧㄢㄗ, without tone marks), for Taiwan.
+
 ``candidates("pianzi")`` gives the words for the whole input first, then words whose pinyin
 starts with it (the last syllable still being typed), then words for the input's longest
 beginnings (``woshipianzi``: 我是, then 我 ...). Each candidate says how many letters it uses up, so
@@ -19,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TABLE_DIR = Path(__file__).resolve().parent / "pinyin"
-SCRIPTS = ("zh_Hans", "zh_Hant")
+SCRIPTS = ("zh_Hans", "zh_Hant")  # keyed by pinyin
+ZHUYIN = "zh_Hant_zhuyin"  # Traditional, keyed by zhuyin (bopomofo)
+TABLES = (*SCRIPTS, ZHUYIN)
 PREFIX_WORDS = 24  # completions of an unfinished last syllable: the most frequent ones
 LIMIT = 120  # candidates offered for one input, at most
 
@@ -54,7 +59,7 @@ class PinyinTable:
     def completions(self, prefix: str, limit: int = PREFIX_WORDS) -> list[str]:
         """The most frequent words whose pinyin starts with ``prefix`` (and is longer)."""
         start = bisect.bisect_right(self.keys, prefix)
-        end = bisect.bisect_left(self.keys, prefix + "{")  # "{" sorts right after "z"
+        end = bisect.bisect_left(self.keys, prefix + "\uffff")
         found: list[tuple[int, str]] = []
         for index in range(start, end):
             found += [(freq, word) for word, freq in self._parse(index, limit)]
@@ -86,7 +91,7 @@ _tables: dict[str, PinyinTable] = {}
 
 
 def table(script: str) -> PinyinTable:
-    """The table for ``zh_Hans`` or ``zh_Hant``, read on first use."""
+    """The table for ``zh_Hans`` or ``zh_Hant`` (pinyin) or ``zh_Hant_zhuyin``, read on first use."""
     if script not in _tables:
         _tables[script] = PinyinTable(TABLE_DIR / f"{script}.txt.gz")
     return _tables[script]

@@ -1,25 +1,27 @@
-"""The kiosk's on-screen keyboard: English letters, digits and punctuation, and Chinese by pinyin.
+"""The kiosk's on-screen keyboard: Chinese by pinyin or zhuyin, and English letters, digits, punctuation.
 
 Every key is an ordinary button of at least 48 px that never takes the focus; typing sends real
 key events to whichever text field has the focus, so any screen's field works without knowing
 about it.
 
-**Chinese.** In Chinese mode the letter keys spell pinyin on a composing line above the keys
-(``pianzi``), and a bar of candidate words (骗子, 片子, ... each a 48 px button, a page at a time)
-offers the Chinese to put into the field; a candidate that stands for only the first syllables
-(我 for ``woshi``) leaves the rest to go on with. Space takes the first candidate, Delete removes
-the last letter, "New line" puts the letters in as they are, and punctuation is full-width
-(，。？！：). The candidates come from ui/ime.py, whose tables (ui/pinyin/, built by
-tools/build_pinyin_table.py from jieba's word list and pypinyin, Traditional by OpenCC) are read
-the first time someone types pinyin, never at start-up. The keyboard follows the app's language
-(zh_CN: Simplified; zh_TW, zh_HK: Traditional; English: letters), and its language key switches
-between Chinese and English. Nothing typed is learnt, saved or logged, and ``reset()`` (the
-kiosk's idle reset) drops any half-typed pinyin and its candidates.
+**Chinese.** The letter keys spell pinyin (``pianzi``), or, in zhuyin mode, the bopomofo keys in
+the standard Taiwan layout spell zhuyin (ㄆㄧㄢㄗ, no tones needed), on a composing line above
+the keys; a bar of candidate words (骗子, 片子, ... each a 48 px button, a page at a time) offers
+the Chinese to put into the field. A candidate that stands for only the first syllables (我 for
+``woshi``) leaves the rest to go on with. Space takes the first candidate, Delete removes the
+last letter, "New line" puts the letters in as they are, and punctuation is full-width
+(，。？！：). The keyboard follows the app's language: zh_CN types pinyin into Simplified; zh_TW
+(and zh_HK) types zhuyin into Traditional; English types letters. Its language key steps through
+注音 -> 拼音 -> English (Traditional) or 拼音 <-> English (Simplified). The candidates come from
+ui/ime.py, whose tables (ui/pinyin/, built by tools/build_pinyin_table.py from jieba's word list
+and pypinyin, Traditional by OpenCC) are read the first time someone types Chinese, never at
+start-up. Nothing typed is learnt, saved or logged, and ``reset()`` (the kiosk's idle reset)
+drops any half-typed spelling and its candidates.
 
 **Why not Qt Virtual Keyboard.** It was tried (PySide6-Addons 6.11.2, ``QT_IM_MODULE=
 qtvirtualkeyboard``, its Pinyin and TCIme engines) and set aside: it needs Qt Quick and QML,
-which the app does not otherwise load (about 25 MiB more in the bundle, and QtMultimedia for
-its key clicks); its Pinyin engine learns the words a visitor picks into a user dictionary
+which the app does not otherwise load (the libraries it loaded, QtMultimedia for its key
+clicks among them, add up to about 25 MiB that the bundle now leaves out); its Pinyin engine learns the words a visitor picks into a user dictionary
 under the home folder's ``.config/qtvirtualkeyboard`` and Qt Quick caches compiled QML under
 ``.cache``; it started in the system's language (British English here), not the app's; it
 printed Qt warnings of its own at load (which our tests treat as failures); and it could only
@@ -50,19 +52,28 @@ from core.i18n import N_, _
 from ui import ime
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Zhuyin (bopomofo) in the standard Taiwan layout, column by column. The tone keys' places
+# (" ") stay empty: the words are found without tones, and the shipped font has no tone marks.
+ZHUYIN_COLUMNS = ("ㄅㄆㄇㄈ", "ㄉㄊㄋㄌ", " ㄍㄎㄏ", " ㄐㄑㄒ", "ㄓㄔㄕㄖ", " ㄗㄘㄙ", " ㄧㄨㄩ", "ㄚㄛㄜㄝ", "ㄞㄟㄠㄡ", "ㄢㄣㄤㄥ", "ㄦ")
+ZHUYIN_KEYS = frozenset("".join(ZHUYIN_COLUMNS).replace(" ", ""))
 PUNCTUATION = ",.?!@-:/"
 FULL_WIDTH = {",": "，", ".": "。", "?": "？", "!": "！", ":": "："}  # Chinese mode's punctuation
 PAGE = 6  # candidates shown at once
 MAX_PINYIN = 40  # letters on the composing line, at most
-SPECIAL = {
+SPECIAL = {  # accessible names, and the keys' labels unless SHORT_LABELS has one
     "shift": N_("Shift"),
     "backspace": N_("Delete"),
     "space": N_("Space"),
     "enter": N_("New line"),
     "hide": N_("Hide keyboard"),
 }
-# The language key shows the input language in that language itself, so anyone can find theirs.
-MODE_NAMES = {None: "English", "zh_Hans": "中文", "zh_Hant": "中文"}
+# Shorter labels, so the bottom row fits a 1280 px screen at 200% text in English too. The
+# space bar, the long key, shows only ␣.
+SHORT_LABELS = {"hide": N_("Hide")}
+# The language key names the way of typing in its own script, so anyone can find theirs.
+MODE_NAMES = {None: "English", "zh_Hans": "拼音", "zh_Hant": "拼音", ime.ZHUYIN: "注音"}
+# What the language key steps through, by the Chinese in use: Taiwan types zhuyin first.
+CYCLES = {"zh_Hans": ("zh_Hans", None), "zh_Hant": (ime.ZHUYIN, "zh_Hant", None)}
 
 
 def is_text_input(widget: QWidget | None) -> bool:
@@ -82,8 +93,8 @@ class OnScreenKeyboard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.shifted = False
         self.keys: dict[str, QPushButton] = {}
-        self.script: str | None = None  # None: English letters; "zh_Hans" / "zh_Hant": pinyin
-        self.chinese_script = "zh_Hans"  # what the language key switches to from English
+        self.script: str | None = None  # the table typed with (ime.TABLES); None: English letters
+        self.chinese_script = "zh_Hans"  # the Chinese the language key offers: zh_Hans or zh_Hant
         self.locale = "en"
         self.pinyin = ""
         self.found: list[ime.Candidate] = []
@@ -114,13 +125,22 @@ class OnScreenKeyboard(QFrame):
         bar.addWidget(self.next_page)
         column.addWidget(self.composer)
 
-        grid = QGridLayout()
-        grid.setSpacing(6)
+        self.latin_grid = QGridLayout()
+        self.latin_grid.setSpacing(6)
         for row_index, row in enumerate(ROWS):
             for col, char in enumerate(row):
-                grid.addWidget(self._key(char, char), row_index, col + (row_index > 1))
-        grid.addWidget(self._key("lang", ""), 3, 0)  # the free place left of z
-        column.addLayout(grid)
+                self.latin_grid.addWidget(self._key(char, char), row_index, col + (row_index > 1))
+        self._key("lang", "")  # placed by _show_mode: left of z, or under ㄦ
+        column.addLayout(self.latin_grid)
+        self.zhuyin = QWidget(objectName="keyboardZhuyin")
+        self.zhuyin_grid = QGridLayout(self.zhuyin)
+        self.zhuyin_grid.setContentsMargins(0, 0, 0, 0)
+        self.zhuyin_grid.setSpacing(6)
+        for col, symbols in enumerate(ZHUYIN_COLUMNS):
+            for row_index, symbol in enumerate(symbols):
+                if symbol != " ":
+                    self.zhuyin_grid.addWidget(self._key(symbol, symbol), row_index, col)
+        column.addWidget(self.zhuyin)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
         for name in ("shift", *PUNCTUATION[:4], "space", *PUNCTUATION[4:], "backspace", "enter", "hide"):
@@ -144,12 +164,13 @@ class OnScreenKeyboard(QFrame):
     # --- language ----------------------------------------------------------------------------
 
     def set_language(self, locale: str) -> None:
-        """Follow the app's language: Chinese by pinyin for zh_*, English letters otherwise."""
+        """Follow the app's language: zh_CN pinyin (Simplified), zh_TW/zh_HK zhuyin (Traditional,
+        with pinyin one tap away), English letters otherwise."""
         self.locale = locale
         script = ime.script_for(locale)
         if script is not None:
             self.chinese_script = script
-        self.set_script(script)
+        self.set_script(CYCLES[script][0] if script else None)
 
     def set_script(self, script: str | None) -> None:
         self._clear_pinyin()
@@ -158,11 +179,24 @@ class OnScreenKeyboard(QFrame):
         self.retranslate()
 
     def toggle_language(self) -> None:
-        self.set_script(None if self.script else self.chinese_script)
+        """The next way of typing: 注音 -> 拼音 -> English -> 注音 for Traditional, 拼音 <-> English."""
+        cycle = CYCLES[self.chinese_script]
+        index = cycle.index(self.script) if self.script in cycle else -1
+        self.set_script(cycle[(index + 1) % len(cycle)])
 
     def _show_mode(self) -> None:
         self.composer.setVisible(self.script is not None)
         chinese = self.script is not None
+        zhuyin = self.script == ime.ZHUYIN
+        for row in ROWS[1:]:
+            for char in row:
+                self.keys[char].setVisible(not zhuyin)
+        self.zhuyin.setVisible(zhuyin)
+        if zhuyin:
+            self.zhuyin_grid.addWidget(self.keys["lang"], 3, len(ZHUYIN_COLUMNS) - 1)  # under ㄦ
+        else:
+            self.latin_grid.addWidget(self.keys["lang"], 3, 0)  # left of z
+        self.keys["lang"].show()
         for char in PUNCTUATION:
             self.keys[char].setText(FULL_WIDTH.get(char, char) if chinese else char)
         self.keys["lang"].setText(MODE_NAMES[self.script])
@@ -170,14 +204,17 @@ class OnScreenKeyboard(QFrame):
 
     def retranslate(self) -> None:
         for name, label in SPECIAL.items():
-            self.keys[name].setText(_(label) if name != "space" else "␣ " + _(label))
+            self.keys[name].setText("␣" if name == "space" else _(SHORT_LABELS.get(name, label)))
             self.keys[name].setAccessibleName(_(label))
-        self.keys["lang"].setAccessibleName(
-            _("Typing in Chinese (pinyin). Tap to type in English.") if self.script else _("Typing in English. Tap to type in Chinese.")
-        )
+        if self.script == ime.ZHUYIN:
+            self.keys["lang"].setAccessibleName(_("Typing Chinese by zhuyin. Tap to switch."))
+        elif self.script:
+            self.keys["lang"].setAccessibleName(_("Typing Chinese by pinyin. Tap to switch."))
+        else:
+            self.keys["lang"].setAccessibleName(_("Typing in English. Tap to switch."))
         self.previous_page.setAccessibleName(_("Previous words"))
         self.next_page.setAccessibleName(_("More words"))
-        self.composing.setAccessibleName(_("Pinyin typed so far"))
+        self.composing.setAccessibleName(_("Typed so far"))
         for name, button in self.keys.items():
             if name not in SPECIAL and name != "lang":
                 button.setAccessibleName(button.text())
@@ -218,8 +255,9 @@ class OnScreenKeyboard(QFrame):
             self.set_shift(False)
 
     def _compose(self, name: str, target: QWidget) -> bool:
-        """A key in Chinese mode. True if it was used on the pinyin (nothing else to type)."""
-        if len(name) == 1 and "a" <= name <= "z" and not self.shifted:
+        """A key in Chinese mode. True if it was used on the pinyin or zhuyin (nothing else to type)."""
+        spelling = name in ZHUYIN_KEYS if self.script == ime.ZHUYIN else len(name) == 1 and "a" <= name <= "z"
+        if spelling and not self.shifted:
             if len(self.pinyin) < MAX_PINYIN:
                 self.pinyin += name
                 self._lookup()
@@ -247,7 +285,7 @@ class OnScreenKeyboard(QFrame):
     def set_shift(self, on: bool) -> None:
         self.shifted = on
         for name, button in self.keys.items():
-            if len(name) == 1 and name.isalpha():
+            if len(name) == 1 and name.isascii() and name.isalpha():
                 button.setText(name.upper() if on else name)
         self.keys["shift"].setProperty("active", on)
         self.keys["shift"].style().polish(self.keys["shift"])
@@ -313,6 +351,8 @@ class OnScreenKeyboard(QFrame):
         self.next_page.setEnabled((self.page + 1) * PAGE < len(self.found))
         if self.pinyin:
             self.composing.setText(self.pinyin)
+        elif self.script == ime.ZHUYIN:
+            self.composing.setText(_("Type zhuyin, then tap a word"))
         elif self.script:
             self.composing.setText(_("Type pinyin, then tap a word"))
         else:

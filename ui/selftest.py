@@ -47,10 +47,12 @@ def check_keyboard() -> list[str]:
     """The kiosk keyboard's pinyin tables are there (a bundle that left out ui/pinyin/ fails here)."""
     from ui import ime
 
-    try:
-        found = {script: ime.table(script).exact("pianzi") for script in ime.SCRIPTS}
-    except OSError as exc:
-        return [f"keyboard: the pinyin tables cannot be read: {exc}"]
-    if "骗子" not in found["zh_Hans"] or "騙子" not in found["zh_Hant"]:
-        return ["keyboard: pinyin 'pianzi' does not give 骗子 / 騙子"]
-    return []
+    expected = {"zh_Hans": ("pianzi", "骗子"), "zh_Hant": ("pianzi", "騙子"), ime.ZHUYIN: ("ㄆㄧㄢㄗ", "騙子")}
+    failures = []
+    for name, (spelling, word) in expected.items():
+        try:
+            if word not in ime.table(name).exact(spelling):
+                failures.append(f"keyboard: {spelling} does not give {word} in the {name} table")
+        except OSError as exc:
+            failures.append(f"keyboard: the {name} table cannot be read: {exc}")
+    return failures

@@ -24,6 +24,14 @@ def test_the_traditional_table_gives_traditional_characters_and_taiwan_words():
     assert "骗子" in ime.table("zh_Hans").exact("pianzi") and "騙子" not in ime.table("zh_Hans").exact("pianzi")
 
 
+def test_the_zhuyin_table_gives_traditional_words():
+    zhuyin = ime.table(ime.ZHUYIN)
+    assert "騙子" in zhuyin.exact("ㄆㄧㄢㄗ")
+    assert "警察" in [c.text for c in zhuyin.candidates("ㄐㄧㄥㄔㄚ")][:5]
+    assert "簡訊" in zhuyin.exact("ㄐㄧㄢㄒㄩㄣ")  # Taiwan's word for a text message
+    assert "騙子" in [c.text for c in zhuyin.candidates("ㄆㄧㄢㄗ")]
+
+
 def test_an_unfinished_last_syllable_already_offers_words():
     texts = [c.text for c in ime.table("zh_Hans").candidates("pianz")]
     assert "骗子" in texts

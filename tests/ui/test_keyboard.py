@@ -108,26 +108,41 @@ def test_space_delete_and_new_line_while_composing(board, qtbot):
     assert field.toPlainText() == first + "ab"
 
 
-def test_traditional_chinese_for_taiwan(board, qtbot):
+def test_taiwan_types_zhuyin_into_traditional_chinese(board, qtbot):
     keyboard, field, _line = board
     keyboard.set_language("zh_TW")
-    spell(qtbot, keyboard, "pianzi")
+    assert keyboard.keys["ㄆ"].isVisible() and not keyboard.keys["q"].isVisible()
+    spell(qtbot, keyboard, "ㄐㄧㄥㄔㄚ")
+    assert keyboard.composing.text() == "ㄐㄧㄥㄔㄚ"
+    pick(qtbot, keyboard, "警察")
+    spell(qtbot, keyboard, "ㄆㄧㄢㄗ")
     assert "騙子" in keyboard.candidates() and "骗子" not in keyboard.candidates()
     pick(qtbot, keyboard, "騙子")
-    assert field.toPlainText() == "騙子"
+    assert field.toPlainText() == "警察騙子"
 
 
-def test_the_language_key_switches_between_chinese_and_english(board, qtbot):
+def test_the_language_key_steps_through_zhuyin_pinyin_and_english(board, qtbot):
     keyboard, field, _line = board
     keyboard.set_language("zh_TW")
-    spell(qtbot, keyboard, "ni")
-    tap(qtbot, keyboard, "lang")
-    assert not keyboard.composing.isVisible() and keyboard.shown() == []  # the half-typed pinyin is dropped
-    spell(qtbot, keyboard, "hi")
-    assert field.toPlainText() == "hi"
-    tap(qtbot, keyboard, "lang")
+    spell(qtbot, keyboard, "ㄋㄧ")
+    tap(qtbot, keyboard, "lang")  # 注音 -> 拼音
+    assert keyboard.shown() == [] and keyboard.composing.text() != "ㄋㄧ"  # the half-typed zhuyin is dropped
+    assert keyboard.keys["q"].isVisible() and not keyboard.keys["ㄆ"].isVisible()
     spell(qtbot, keyboard, "pianzi")
-    assert "騙子" in keyboard.candidates()  # back to the Chinese it had
+    pick(qtbot, keyboard, "騙子")  # pinyin, still into Traditional
+    tap(qtbot, keyboard, "lang")  # 拼音 -> English
+    assert not keyboard.composing.isVisible()
+    spell(qtbot, keyboard, "hi")
+    assert field.toPlainText() == "騙子hi"
+    tap(qtbot, keyboard, "lang")  # English -> 注音
+    assert keyboard.keys["ㄆ"].isVisible()
+    keyboard.set_language("zh_CN")
+    labels = []
+    for _ in range(3):
+        labels.append(keyboard.keys["lang"].text())
+        tap(qtbot, keyboard, "lang")
+    assert labels[0] == labels[2] != labels[1]  # Simplified: 拼音 <-> English only
+    assert not keyboard.keys["ㄆ"].isVisible()
 
 
 def test_english_typing_and_a_capital_in_chinese_mode(board, qtbot):
@@ -150,8 +165,8 @@ def test_the_table_is_read_only_when_chinese_is_first_typed(board, qtbot, monkey
     monkeypatch.setattr(ime, "_tables", {})
     keyboard.set_language("zh_TW")
     assert ime.loaded() == set()
-    spell(qtbot, keyboard, "p")
-    assert ime.loaded() == {"zh_Hant"}
+    spell(qtbot, keyboard, "ㄆ")
+    assert ime.loaded() == {ime.ZHUYIN}
 
 
 def test_hiding_or_resetting_drops_the_pinyin(board, qtbot):
