@@ -79,8 +79,15 @@ def sizes(scale: int) -> dict[str, int]:
     return {"base": base, "small": round(base * 0.85), "large": round(base * 1.2), "h2": round(base * 1.35), "h1": round(base * 1.75)}
 
 
+_SCALED = re.compile(r"@s(\d+)\b")
+
+
 def stylesheet(scale: int = 100, palette: str = "normal") -> str:
     text = (UI_DIR / "theme.qss").read_text(encoding="utf-8")
+    # @sN: N pixels at 100% text, grown with the text size (padding, check-box indicators), so
+    # a control at 200% keeps the proportions it has at 100% instead of its text touching the border
+    base = sizes(scale)["base"]
+    text = _SCALED.sub(lambda m: f"{round(int(m.group(1)) * base / BASE_PX)}px", text)
     values = {**PALETTES[palette], **{f"{k}px": f"{v}px" for k, v in sizes(scale).items()}}
     # longest names first, so @primary_hover is not read as @primary + _hover
     for name in sorted(values, key=len, reverse=True):

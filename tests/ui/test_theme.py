@@ -55,3 +55,26 @@ def test_a_disabled_primary_button_looks_disabled(make_window, qtbot):
     # the text: lower contrast against its face than the enabled button's white on blue
     assert _ink_columns(disabled, QColor(theme.PALETTES["normal"]["on_primary"])) == []
     assert _ink_columns(disabled, QColor(theme.PALETTES["normal"]["disabled_text"]), tolerance=30)
+
+
+def _indicator(widget) -> QRect:
+    option = QStyleOptionButton()
+    option.initFrom(widget)
+    element = QStyle.SubElement.SE_CheckBoxIndicator if isinstance(widget, QCheckBox) else QStyle.SubElement.SE_RadioButtonIndicator
+    return widget.style().subElementRect(element, option, widget)
+
+
+def test_check_boxes_and_radio_buttons_grow_with_the_text(make_window, qtbot):
+    window = make_window("en")
+    window.navigate("settings", None)
+    screen = window.screens["settings"]
+    boxes = (screen.contrast, next(iter(screen.region_buttons.values())))
+    at_100 = [_indicator(w).height() for w in boxes]
+    window.services.state.set_text_scale(200)
+    qtbot.wait(10)
+    at_200 = [_indicator(w).height() for w in boxes]
+    for small, large, widget in zip(at_100, at_200, boxes):
+        assert small >= 24, f"{type(widget).__name__} indicator {small} px at 100%"
+        assert large >= 1.8 * small, f"{type(widget).__name__} indicator {small} px at 100%, {large} px at 200%"
+        text = widget.fontMetrics().height()
+        assert large >= 0.8 * text, f"{large} px indicator beside {text} px text at 200%"
