@@ -78,3 +78,19 @@ def test_check_boxes_and_radio_buttons_grow_with_the_text(make_window, qtbot):
         assert large >= 1.8 * small, f"{type(widget).__name__} indicator {small} px at 100%, {large} px at 200%"
         text = widget.fontMetrics().height()
         assert large >= 0.8 * text, f"{large} px indicator beside {text} px text at 200%"
+
+
+def test_button_padding_grows_with_the_text(make_window, qtbot):
+    """At 200% the room between a button's text and its border grows with the text: at least a
+    third of the text's height above and below it, as at 100% (it had shrunk to a fifth)."""
+    window = make_window("en")
+    window.navigate("settings", None)
+    chip = window.screens["settings"].size_buttons[100]
+    plain = QPushButton("Clear", window)  # an ordinary button
+    for scale in (100, 200):
+        window.services.state.set_text_scale(scale)
+        qtbot.wait(10)
+        for button in (chip, plain):
+            text = button.fontMetrics().height()
+            gap = (button.sizeHint().height() - text) / 2
+            assert gap >= text / 3, f"{button.text()!r} at {scale}%: {gap} px above and below {text} px text"
