@@ -11,8 +11,11 @@ the message in the language on screen) and the words or clauses between them.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from core.quiz.bank import Question
 
@@ -48,10 +51,12 @@ def score_scenario(question: Question, ending_id: str | None) -> float:
 # --- red-flag segments ---------------------------------------------------------------------------
 
 # Tappable pieces of a message: a Latin word, a number (with a Chinese unit stuck to it:
-# 5000元, 30分钟), or a run of Chinese characters, which is cut into pieces of two (the last
-# of three when the run is odd). Chinese has no spaces; short even pieces keep the flag
-# phrases from standing out by their size. Spaces and punctuation join the piece before.
-_UNITS = "分钟|小时|个月|個月|小時|分鐘|[元块塊万萬亿億个個次天岁歲年月日号號倍单單笔筆张張名位件台人秒分%]"
+# 5000元, 30分钟), or a Chinese word. Chinese has no spaces: a run of Chinese characters is cut
+# at word boundaries, into the most probable sequence of words of a small word list
+# (zh_words.txt, made from jieba's dictionary by tools/build_zh_words.py), as jieba cuts without
+# its HMM. Characters the list does not know (a message changed since the list was made) are
+# cut into pieces of two. Spaces and punctuation join the piece before.
+_UNITS = "分钟|小时|个月|個月|小時|分鐘|万元|萬元|[点點元块塊万萬亿億个個次天岁歲年月日号號倍单單笔筆张張名位件台人秒分%]"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
     rf"[0-9](?:[0-9.,%]*[0-9%])?(?:{_UNITS})?"
@@ -60,15 +65,102 @@ _TOKEN = re.compile(
     r"|[^\s]",
 )
 _HAN_RUN = re.compile(rf"[{_HAN}]{{2,}}")
+WORDS_FILE = Path(__file__).with_name("zh_words.txt")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Chinese words with their frequency, and the total the frequencies are out of."""
+
+    freq: dict[str, int]
+    total: int
+
+    @property
+    def longest(self) -> int:
+        return max(map(len, self.freq), default=1)
+
+    @classmethod
+    def read(cls, path: Path = WORDS_FILE) -> "WordList":
+        freq: dict[str, int] = {}
+        total = 0
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:  # no list: every run is cut into pieces of two
+            lines = []
+        for line in lines:
+            if line.startswith("total "):
+                total = int(line.split()[1])
+            elif line and not line.startswith("#"):
+                word, _tab, count = line.partition("\t")
+                freq[word] = int(count)
+        return cls(freq, max(total, sum(freq.values()), 1))
 
 
 def _cut_han(run: str) -> list[str]:
+    """Characters with no word to go by: pieces of two (the last of three when odd)."""
     if len(run) <= 3:
         return [run]
     cuts = [run[i:i + 2] for i in range(0, len(run) - (3 if len(run) % 2 else 0), 2)]
     if len(run) % 2:
         cuts.append(run[-3:])
     return cuts
+
+
+@lru_cache(maxsize=1)
+def word_list() -> WordList:
+    return WordList.read()
+
+
+def cut_words(run: str, words: WordList | None = None) -> list[str]:
+    """Cut a run of Chinese characters into words: the split whose words' probabilities
+    (frequency / total) have the largest product. A character the list does not know counts
+    as a word of frequency 1; neighbouring unknown characters are then paired."""
+    words = words or word_list()
+    n = len(run)
+    log_total = math.log(words.total)
+    longest = min(words.longest, n)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choices = []
+        for j in range(i + 1, min(n, i + longest) + 1):
+            freq = words.freq.get(run[i:j])
+            if freq or j == i + 1:
+                choices.append((math.log(freq or 1) - log_total + best[j][0], j))
+        best[i] = max(choices)
+    pieces, unknown, i = [], "", 0
+    while i < n:
+        j = best[i][1]
+        piece = run[i:j]
+        if j == i + 1 and piece not in words.freq:
+            unknown += piece
+        else:
+            pieces += _cut_han(unknown) if unknown else []
+            unknown = ""
+            pieces.append(piece)
+        i = j
+    return _join_small_words(pieces + (_cut_han(unknown) if unknown else []))
+
+
+# A particle reads with the word before it (您的, 丢了, 吗), a negation with the word after it
+# (不方便, 别告诉): fewer pieces, and none that means nothing on its own.
+_PARTICLES = set("的了吗嗎呢吧啊呀着著过過")
+_NEGATIONS = set("不没沒别別未勿")
+
+
+# An English article or possessive is tapped with the word after it: fewer, meaningful pieces.
+_LEADING_WORDS = {"a", "an", "the", "my", "your", "our", "his", "her", "their", "its"}
+
+
+def _join_small_words(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece in _PARTICLES:
+            out[-1] += piece
+        elif out and out[-1] in _NEGATIONS:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True)
@@ -99,7 +191,7 @@ def segments(message: str, phrases: list[str]) -> list[Segment]:
         while end < len(message) and owner[end] == owner[cursor]:
             end += 1
         stretch, flag = message[cursor:end], owner[cursor]
-        pos = 0
+        pos, first = 0, len(out)
         for match in _TOKEN.finditer(stretch):
             gap, token = stretch[pos:match.start()], match.group(0)
             pos = match.end()
@@ -107,9 +199,11 @@ def segments(message: str, phrases: list[str]) -> list[Segment]:
                 out[-1] = Segment(out[-1].text + gap, out[-1].flag)
             elif gap:
                 out.append(Segment(gap, None))
-            for piece in _cut_han(token) if _HAN_RUN.fullmatch(token) else [token]:
+            for piece in cut_words(token) if _HAN_RUN.fullmatch(token) else [token]:
                 if out and not any(ch.isalnum() for ch in piece):
                     out[-1] = Segment(out[-1].text + piece, out[-1].flag)
+                elif len(out) > first and out[-1].text.rstrip(" ").lower() in _LEADING_WORDS and out[-1].text.endswith(" "):
+                    out[-1] = Segment(out[-1].text + piece, flag)  # "the loan", "your account"
                 else:
                     out.append(Segment(piece, flag))
         if pos < len(stretch):

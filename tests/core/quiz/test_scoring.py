@@ -118,3 +118,11 @@ def test_scenario_scores_by_its_ending():
     assert score_scenario(item, "safe") == 1
     assert score_scenario(item, "lost") == 0
     assert score_scenario(item, None) == 0
+
+
+def test_an_english_article_or_possessive_goes_with_the_next_word_but_never_across_a_flag():
+    segs = segments("Send the money to your bank account now.", ["your bank account"])
+    texts = [s.text.strip(" .") for s in segs]
+    assert "the money" in texts and "your bank" in texts
+    segs = segments("Pay the fee now.", ["fee now"])
+    assert [(s.text.strip(" ."), s.flag) for s in segs] == [("Pay", None), ("the", None), ("fee", 0), ("now", 0)]
