@@ -137,6 +137,7 @@ def test_short_english_words_match_whole_words_only(checker):
         "【某某區公所】本所不會以電話通知民眾領取補助款，也不會要求您提供提款卡密碼。",
         "Dating tips: never send money to someone you have not met in person, even for an emergency or a great investment.",
         "Hey, the 'double your savings' flyer in the lobby looks like a scam to me, tell Mum not to go to that talk.",
+        "【某某小区居委会】近日有人假扮燃气公司员工上门收取检测费，本会从未委托任何人上门收费，如遇此类人员请勿开门。",
     ],
 )
 def test_a_warning_in_its_own_words_is_low(checker, text):
