@@ -235,7 +235,9 @@ class MainWindow(QMainWindow):
     def _update_bar(self) -> None:
         at_home = self.current == "home"
         self.back_button.setEnabled(bool(self.history))
+        # on Home a "Home" button beside the "Home" title only says where you are: hidden there
         self.home_button.setEnabled(not at_home)
+        self.home_button.setVisible(not at_home)
         if self.current:
             self.title_label.setText(self.screens[self.current].title())
             self.setWindowTitle(_("ScamSense") + " · " + self.screens[self.current].title())

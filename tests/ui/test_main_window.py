@@ -165,3 +165,16 @@ def test_adding_a_language_is_adding_a_catalog(qtbot, roots, tmp_path):
     finally:
         window.services.state.close()
         i18n.setup(roots.locale_dir, "en")
+
+
+def test_the_home_button_is_hidden_on_home_and_shown_elsewhere(make_window, qtbot):
+    window = make_window("en")
+    assert window.current == "home"
+    assert not window.home_button.isVisibleTo(window), "a Home button beside the Home title"
+    window.navigate("settings", None)
+    assert window.home_button.isVisibleTo(window)
+    qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)
+    assert window.current == "home" and not window.home_button.isVisibleTo(window)
+    window.navigate("guides", None)
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "home"
