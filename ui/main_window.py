@@ -94,15 +94,19 @@ class MainWindow(QMainWindow):
 
     def _build_top_bar(self) -> QFrame:
         bar = self.top_bar = QFrame(objectName="topBar")
-        # the bar keeps its height whatever a screen asks for: Back and Home are never squeezed
-        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # the bar keeps its height whatever a screen asks for: Back and Home are never squeezed;
+        # it grows when a long title wraps
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        bar.setSizePolicy(policy)
         row = self._bar_row = QHBoxLayout(bar)
         row.setContentsMargins(12, 6, 12, 6)
         self.back_button = QToolButton(objectName="backButton")
         self.back_button.clicked.connect(self.go_back)
         self.home_button = QToolButton(objectName="homeButton")
         self.home_button.clicked.connect(self.go_home)
-        self.title_label = QLabel(objectName="screenTitle")
+        # a long title wraps onto a second line rather than squeezing Back and Home (200% text)
+        self.title_label = QLabel(objectName="screenTitle", wordWrap=True)
         self.language_button = QToolButton(objectName="languageButton")
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.language_menu = QMenu(self.language_button)
