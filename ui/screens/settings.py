@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -20,7 +19,7 @@ from core.i18n import _, content_gettext
 from core.regions import RegionFacts
 from core.settings import TEXT_SCALES
 from ui.screens.base import Screen
-from ui.widgets import scrolling_page
+from ui.widgets import FlowLayout, scrolling_page
 
 
 def _section(parent_layout: QVBoxLayout) -> tuple[QLabel, QLabel, QVBoxLayout]:
@@ -51,33 +50,31 @@ class SettingsScreen(Screen):
         self.language_heading, self.language_hint, layout = _section(column)
         self.language_group = QButtonGroup(self)
         self.language_buttons: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=12)  # choices wrap onto more rows at large text or in a narrow window
         for locale in locales:
             button = QRadioButton(i18n.display_name(locale), objectName=f"language_{locale}")
             button.toggled.connect(lambda on, code=locale: on and self._set_language(code))
             self.language_group.addButton(button)
             self.language_buttons[locale] = button
             row.addWidget(button)
-        row.addStretch(1)
         layout.addLayout(row)
 
         self.region_heading, self.region_hint, layout = _section(column)
         self.region_group = QButtonGroup(self)
         self.region_buttons: dict[str, QRadioButton] = {}
-        grid = QHBoxLayout()
+        grid = FlowLayout(spacing=12)
         for code in regions.regions:
             button = QRadioButton(objectName=f"region_{code}")
             button.toggled.connect(lambda on, c=code: on and self._set_region(c))
             self.region_group.addButton(button)
             self.region_buttons[code] = button
             grid.addWidget(button)
-        grid.addStretch(1)
         layout.addLayout(grid)
 
         self.size_heading, self.size_hint, layout = _section(column)
         self.size_buttons: dict[int, QPushButton] = {}
         size_group = QButtonGroup(self)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=8)
         for percent in TEXT_SCALES:
             button = QPushButton(f"{percent}%", checkable=True, objectName=f"textSize_{percent}")
             button.setProperty("role", "chip")
@@ -85,7 +82,6 @@ class SettingsScreen(Screen):
             size_group.addButton(button)
             self.size_buttons[percent] = button
             row.addWidget(button)
-        row.addStretch(1)
         layout.addLayout(row)
         self.contrast = QCheckBox(objectName="highContrast")
         self.contrast.toggled.connect(self._set_contrast)
