@@ -178,3 +178,58 @@ def test_the_home_button_is_hidden_on_home_and_shown_elsewhere(make_window, qtbo
     window.navigate("guides", None)
     qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert window.current == "home"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_numbers_to_call_are_seen_on_home_without_scrolling(make_window, qtbot, lang, scale):
+    """Someone in trouble sees the region's numbers at once, in the default 1100x800 window."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractScrollArea, QLabel
+
+    window = make_window(lang, region="CN")
+    window.resize(1100, 800)
+    window.services.state.set_text_scale(scale)
+    qtbot.wait(30)
+    home = window.screens["home"]
+    page = home.findChild(QAbstractScrollArea).viewport()
+    assert home.findChild(QAbstractScrollArea).verticalScrollBar().value() == 0
+    numbers = [label for label in home.help_box.findChildren(QLabel) if label.property("role") == "value" and label.isVisibleTo(window)]
+    assert [label.text() for label in numbers] == [c.value for c in window.services.regions.get("CN").call_now if c.value]
+    for label in numbers + [home.help_title]:
+        rect = QRect(label.mapTo(page, QPoint(0, 0)), label.size())
+        assert page.rect().contains(rect), f"{label.text()!r} at {rect.getRect()} is outside the page's {page.rect().getRect()}"
+
+
+def test_a_new_region_replaces_the_numbers_at_once(make_window):
+    """No old number stays on screen beside the new ones until the event loop comes round."""
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window("en", region="CN")
+    home = window.screens["home"]
+    window.services.state.set_region("HK")  # no event processed after this
+    shown = [label.text() for label in home.help_box.findChildren(QLabel) if label.isVisibleTo(window)]
+    assert "110" not in shown and "96110" not in shown
+    hk = [c.value for c in window.services.regions.get("HK").call_now if c.value]
+    assert hk and all(value in shown for value in hk)
+
+
+def test_a_hidden_tile_leaves_no_hole_in_the_grid(make_window, qtbot):
+    """The kiosk hides the workshop tile: the tiles after it move up into its place."""
+    window = make_window("en")
+    window.resize(1100, 800)
+    home = window.screens["home"]
+    tiles = list(home.tiles.values())
+    home.tiles["workshop"].hide()
+    qtbot.wait(10)
+    shown = [t for t in tiles if t.isVisibleTo(window)]
+    assert home.tiles["workshop"] not in shown
+    cells = sorted({(t.y(), t.x()) for t in shown})
+    columns = sorted({x for _y, x in cells})
+    rows = sorted({y for y, _x in cells})
+    # every row but the last is full, so no empty cell sits between two tiles
+    for y in rows[:-1]:
+        assert [x for yy, x in cells if yy == y] == columns, f"a hole in the row at y={y}"
+    home.tiles["workshop"].show()
+    qtbot.wait(10)
+    assert len({(t.y(), t.x()) for t in tiles}) == len(tiles)

@@ -1,11 +1,12 @@
-"""The home screen: four big choices, and the region's numbers for anyone in trouble now."""
+"""The home screen: the region's numbers for anyone in trouble now, right under the lead, then
+the big choices."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
 from ui.screens.base import Screen
@@ -60,6 +61,15 @@ class Tile(QPushButton):
     def heightForWidth(self, width: int) -> int:
         return max(96, self.layout().totalHeightForWidth(width))
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        self.hidden_on_purpose = not visible
+        super().setVisible(visible)
+        if self.on_visibility is not None:
+            self.on_visibility()
+
+    hidden_on_purpose = False  # hide() called on it (the kiosk's hidden workshop tile)
+    on_visibility = None  # set by the home screen: a hidden tile leaves no hole
+
 
 class HomeScreen(Screen):
     def __init__(self, state, region: Callable, available: Callable[[], Iterable[str]]):
@@ -75,19 +85,7 @@ class HomeScreen(Screen):
         outer.addWidget(self.heading)
         outer.addWidget(self.lead)
 
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        keys = set(available())
-        self.tiles: dict[str, Tile] = {}
-        shown = [t for t in TILES if t[0] in keys]
-        for index, (key, _title, _description) in enumerate(shown):
-            tile = Tile(key)
-            tile.clicked.connect(lambda _checked=False, k=key: self.navigate.emit(k, None))
-            self.tiles[key] = tile
-            grid.addWidget(tile, index // 2, index % 2)
-        outer.addLayout(grid)
-        outer.addStretch(1)
-
+        # Someone in trouble sees the numbers without scrolling: right under the lead sentence.
         self.help_box = QFrame(objectName="helpNow")
         self.help_box.setProperty("role", "card")
         help_layout = QVBoxLayout(self.help_box)
@@ -95,16 +93,81 @@ class HomeScreen(Screen):
         self.help_title = QLabel(wordWrap=True)
         self.help_title.setProperty("role", "h2")
         help_layout.addWidget(self.help_title)
-        self.help_row = QHBoxLayout()
-        self.help_row.setSpacing(28)
+        self.help_row = QGridLayout()  # the numbers side by side, as many to a row as fit
+        self.help_row.setHorizontalSpacing(28)
+        self.help_row.setVerticalSpacing(8)
+        self.help_row.setContentsMargins(0, 0, 0, 0)
+        self.help_blocks: list[QWidget] = []
+        self._help_columns = 0
         help_layout.addLayout(self.help_row)
         self.help_region = QLabel(wordWrap=True)
         self.help_region.setProperty("role", "muted")
         help_layout.addWidget(self.help_region)
         outer.addWidget(self.help_box)
 
+        self.grid = QGridLayout()
+        self.grid.setSpacing(16)
+        keys = set(available())
+        self.tiles: dict[str, Tile] = {}
+        for key, _title, _description in TILES:
+            if key not in keys:
+                continue
+            tile = Tile(key)
+            tile.clicked.connect(lambda _checked=False, k=key: self.navigate.emit(k, None))
+            self.tiles[key] = tile
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+        self._tile_places: tuple = ()
+        self._place_tiles()
+        for tile in self.tiles.values():
+            tile.on_visibility = self._place_tiles
+
         self._tab_order()
         state.regionChanged.connect(lambda _code: self._fill_help())
+
+    def _columns(self, widgets: list[QWidget], most: int, spacing: int) -> int:
+        """How many of ``widgets`` fit side by side in the page's width (at least 1, at most ``most``)."""
+        width = self.width() - 64  # the page's margins
+        widest = max((w.minimumSizeHint().width() for w in widgets), default=0)
+        columns = most
+        while columns > 1 and columns * widest + (columns - 1) * spacing > width:
+            columns -= 1
+        return columns
+
+    def _place_tiles(self) -> None:
+        """Lay out the tiles that are shown, two to a row (one when they do not fit): a tile the
+        kiosk hides leaves no hole in the grid."""
+        shown = [tile for tile in self.tiles.values() if not tile.hidden_on_purpose]
+        columns = self._columns(shown, 2, 16) if self.width() > 100 else 2
+        places = tuple((id(tile), index // columns, index % columns) for index, tile in enumerate(shown))
+        if places == self._tile_places:
+            return
+        self._tile_places = places
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for index, tile in enumerate(shown):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _place_help(self, force: bool = False) -> None:
+        columns = self._columns(self.help_blocks, max(1, len(self.help_blocks)), 28) if self.width() > 100 else len(self.help_blocks)
+        if columns == self._help_columns and not force:
+            return
+        self._help_columns = columns
+        for block in self.help_blocks:
+            self.help_row.removeWidget(block)
+        for index, block in enumerate(self.help_blocks):
+            self.help_row.addWidget(block, index // max(1, columns), index % max(1, columns))
+            block.show()  # now, not when the event loop comes round (the layout's own deferred show)
+        for column in range(self.help_row.columnCount()):
+            self.help_row.setColumnStretch(column, 0)
+        self.help_row.setColumnStretch(max(1, columns), 1)  # blocks to the left, the rest empty
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_tiles()
+        self._place_help()
 
     def _tab_order(self) -> None:
         tiles = list(self.tiles.values())
@@ -127,10 +190,14 @@ class HomeScreen(Screen):
     def _fill_help(self) -> None:
         region = self.region()
         self.help_title.setText(_("Someone asking you for money right now? Stop and call:"))
-        while self.help_row.count():
-            item = self.help_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        for block in self.help_blocks:
+            # hidden and unparented at once: deleteLater alone left the old numbers painted
+            # under the new ones until the event loop came round
+            self.help_row.removeWidget(block)
+            block.hide()
+            block.setParent(None)
+            block.deleteLater()
+        self.help_blocks = []
         for channel in region.call_now:
             block = QWidget()
             column = QVBoxLayout(block)
@@ -142,8 +209,8 @@ class HomeScreen(Screen):
             column.addWidget(value)
             column.addWidget(name)
             block.setAccessibleName(f"{channel.value or ''} {content_gettext(channel.name)}".strip())
-            self.help_row.addWidget(block)
-        self.help_row.addStretch(1)
+            self.help_blocks.append(block)
+        self._place_help(force=True)
         self.help_region.setText(
             _("Numbers for {region}. You can change the region in Settings.").format(region=content_gettext(region.name))
         )
