@@ -61,8 +61,9 @@ class PinyinTable:
         start = bisect.bisect_right(self.keys, prefix)
         end = bisect.bisect_left(self.keys, prefix + "\uffff")
         found: list[tuple[int, str]] = []
+        per_key = limit if end - start <= 200 else 6  # one letter ("s") spans thousands of keys: their best few will do
         for index in range(start, end):
-            found += [(freq, word) for word, freq in self._parse(index, limit)]
+            found += [(freq, word) for word, freq in self._parse(index, per_key)]
         found.sort(key=lambda item: -item[0])
         return [word for _freq, word in found[:limit]]
 
