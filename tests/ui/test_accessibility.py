@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSlider,
     QTextEdit,
     QWidget,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from ui.wiring import SCREENS
 
 WIDTH, HEIGHT = 1280, 900  # a common kiosk and laptop screen
+# the window sizes and text sizes every screen must fit: the app's default window (1100x800) at
+# 100% and 200% text, and a common kiosk and laptop screen at 200%
+LAYOUTS = [((1280, 900), 200), ((1100, 800), 200), ((1100, 800), 100)]
 TOUCH = 48
 # Scroll bars are left out: screen readers know them by their role, and on a touch screen the
 # kiosk scrolls by swiping (and widens them); every other control is checked.
@@ -71,9 +75,9 @@ STATES = {
 CASES = sorted(SCREENS) + sorted(STATES)
 
 
-def open_case(make_window, qtbot, case, scale=200, lang="en"):
+def open_case(make_window, qtbot, case, scale=200, lang="en", size=(WIDTH, HEIGHT)):
     window = make_window(lang)
-    window.resize(WIDTH, HEIGHT)
+    window.resize(*size)
     window.services.state.set_text_scale(scale)
     key, action = STATES.get(case, (case, None))
     window.navigate(key, None)
@@ -141,18 +145,37 @@ def cut_off(widget, window) -> str | None:
     return None
 
 
+def wider_than_page(widget) -> str | None:
+    """Whether the widget reaches past the right or left edge of the scrolling page it is on:
+    a page scrolls down, never sideways."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if isinstance(holder, QAbstractScrollArea) and parent is holder.viewport():
+            left = widget.mapTo(parent, QPoint(0, 0)).x()
+            if left < -2 or left + widget.width() > parent.width() + 2:
+                return f"from x={left} to {left + widget.width()} on a page {parent.width()} px wide"
+            return None
+        parent = holder
+    return None
+
+
 @pytest.mark.parametrize(
-    ("lang", "case"),
-    [(lang, c) for lang in ("en", "zh_CN") for c in CASES],
+    ("lang", "case", "size", "scale"),
+    [(lang, c, size, scale) for size, scale in LAYOUTS for lang in ("en", "zh_CN") for c in CASES],
+    ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else str(v),
 )
-def test_at_200_percent_nothing_is_clipped(make_window, qtbot, case, lang):
-    window = open_case(make_window, qtbot, case, lang=lang)
-    assert window.width() <= WIDTH and window.height() <= HEIGHT, "the screen does not fit 1280x900 at 200%"
+def test_nothing_is_clipped_and_nothing_scrolls_sideways(make_window, qtbot, case, lang, size, scale):
+    window = open_case(make_window, qtbot, case, scale=scale, lang=lang, size=size)
+    assert window.width() <= size[0] and window.height() <= size[1], f"the screen does not fit {size} at {scale}%"
     problems = []
     for widget in shown(window, (QLabel, QAbstractButton)):
-        why = clipped(widget) or cut_off(widget, window)
+        why = clipped(widget) or cut_off(widget, window) or wider_than_page(widget)
         if why:
             problems.append(f"{describe(widget)}: {why}")
+    for area in shown(window, QAbstractScrollArea):
+        if area.horizontalScrollBar().isVisibleTo(window):
+            problems.append(f"{describe(area)}: a horizontal scroll bar")
     assert not problems, "\n".join(problems)
 
 
@@ -192,11 +215,36 @@ def test_tab_reaches_every_control(make_window, qtbot, case):
         if wanted <= reached:
             break
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    # a scrolling page is no Tab stop of its own: it draws no focus, so Tab seemed to do nothing
+    pages = [describe(w) for w in reached if isinstance(w, QScrollArea)]
+    assert not pages, f"Tab stopped on a scrolling page: {pages}"
     # In a group of exclusive choices (radio buttons, text-size chips) Tab stops on the chosen one
     # and the arrow keys move between them, as everywhere on the desktop.
     reached_groups = {group_of(w) for w in reached if w is not None and group_of(w) is not None}
     missing = [describe(w) for w in wanted - reached if group_of(w) is None or group_of(w) not in reached_groups]
     assert not missing, missing
+
+
+@pytest.mark.parametrize("key", ["settings", "home"])
+def test_the_first_tab_from_the_top_bar_reaches_a_control_and_page_down_still_scrolls(make_window, qtbot, key):
+    window = make_window("en")
+    window.resize(1100, 800)
+    window.services.state.set_text_scale(200)
+    window.navigate(key, None)
+    if key == "home":
+        window.go_home()
+    qtbot.wait(20)
+    window.language_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.language_button, Qt.Key.Key_Tab)
+    first = window.focusWidget()
+    assert first is not None and window.screens[key].isAncestorOf(first)
+    assert isinstance(first, INTERACTIVE), f"the first Tab stop is {describe(first)}"
+    page = window.screens[key].findChild(QScrollArea)
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0, "the page should be taller than the window at 200%"
+    bar.setValue(0)
+    qtbot.keyClick(first, Qt.Key.Key_PageDown)
+    assert bar.value() > 0, "Page Down on a control did not scroll its page"
 
 
 def group_of(widget):
