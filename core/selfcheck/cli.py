@@ -2,7 +2,8 @@
 
 A stable contract other tools depend on:
 
-* ``text`` (default): a human-readable verdict in the UI language.
+* ``text`` (default): a human-readable verdict in the UI language, shown as the screen shows
+  it (core.selfcheck.present: merged findings, the strongest first, whole-word excerpts).
 * ``json``: one object for the whole input.
 * ``jsonl``: each input line is ``{"id": ..., "text": ...}``; each output line is
   ``{"id", "verdict", "score", "scam_types", "signals": [{"id", "start", "end", ...}]}``,
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 
 from core.i18n import N_, _, content_gettext
-from core.selfcheck.advice import ADVICE
+from core.selfcheck import present as presenting
 from core.selfcheck.engine import MAX_INPUT_BYTES, Checker, InputRejected, InputTooLarge, Result, load_checker
 
 VERDICT_TEXT = {
@@ -63,6 +64,8 @@ def run(args, services_like) -> int:
             return 0
         if args.format == "json":
             print(json.dumps(result.as_dict(), ensure_ascii=False))
+        elif not text.strip():
+            print(_("There was nothing to check: the input is empty."))
         else:
             print(format_text(result, text, _region(content_dir, getattr(args, "region", None)), content_dir))
         return 0
@@ -149,28 +152,47 @@ def type_names(content_dir: Path) -> dict[str, str]:
 
 
 def format_text(result: Result, text: str, region, content_dir: Path) -> str:
-    lines = [_(VERDICT_TEXT[result.verdict]), _("Score: {score} out of 100").format(score=result.score)]
-    if result.scam_types:
-        names = type_names(content_dir)
-        shown = ", ".join(content_gettext(names[t]) if t in names else t for t in result.scam_types[:3])
-        lines.append(_("Looks like: {types}").format(types=shown))
-    warnings = [s for s in result.signals if s.weight > 0]
-    reassuring = [s for s in result.signals if s.weight < 0]
+    from core import i18n
+    from core.quiz.session import SCAM_TYPE_NAMES
+
+    call_now = region.call_now if region is not None else ()
+    shown = presenting.present(result, text, helplines_shown=bool(call_now))
+    lines = [
+        _(VERDICT_TEXT[result.verdict]),
+        _("Score: {score} out of 100 (the higher, the more it looks like a scam)").format(score=result.score),
+    ]
+    if result.verdict == "low":  # as the screen's banner says it: no sign found is not "safe"
+        lines.insert(1, _("That is not proof that it is safe. If it asks for money, a code or a download, check first."))
+    if shown.types:
+        separator = "、" if i18n.current_locale().startswith("zh") else ", "
+        names = type_names(content_dir) if any(t not in SCAM_TYPE_NAMES for t in shown.types) else {}
+        shown_types = separator.join(_(SCAM_TYPE_NAMES[t]) if t in SCAM_TYPE_NAMES else content_gettext(names.get(t, t)) for t in shown.types)
+        lines.append(_("Looks like: {types}").format(types=shown_types))
+    warnings = [f for f in shown.top if not f.genuine]
+    reassuring = [f for f in shown.top if f.genuine]
     if warnings:
         lines += ["", _("Warning signs:")]
-        for signal in warnings:
-            words = " … ".join(text[a:b] for a, b in signal.spans[:3])
-            lines.append(f"  ! {content_gettext(signal.explanation)}")
-            lines.append("    " + _("Words: {words}").format(words=f"“{words}”"))
+        for finding in warnings:
+            lines.append(f"  ! {content_gettext(finding.explanation)}")
+            lines.append("    " + _("Words: {words}").format(words=f"“{finding.excerpt}”"))
     if reassuring:
         lines += ["", _("Signs of a genuine message (not proof of safety):")]
-        for signal in reassuring:
-            lines.append(f"  - {content_gettext(signal.explanation)}")
+        for finding in reassuring:
+            lines.append(f"  - {content_gettext(finding.explanation)}")
+    if shown.more:
+        lines += ["", _("{n} more signs are not listed here (--format json lists every one).").format(n=shown.more)]
+    if shown.wording is not None:
+        lines += ["", _("Also, by word comparison: {explanation}").format(explanation=content_gettext(shown.wording.explanation))]
+        lines.append("    " + _("Words: {words}").format(words=f"“{shown.wording.excerpt}”"))
     lines += ["", _("What to do now:")]
-    lines += [f"  - {_(ADVICE[key])}" for key in result.advice if key in ADVICE]
-    if region is not None and region.call_now:
-        lines += ["", _("Still not sure? Call:")]
-        for channel in region.call_now:
-            value = f" {channel.value}" if channel.value else ""
-            lines.append(f"  {content_gettext(channel.name)}{value}")
+    lines += [f"  - {_(text)}" for text in (presenting.advice_text(key) for key in shown.advice) if text]
+    if call_now:
+        lines += ["", _("Call now to check:") if result.verdict == "high" else _("Still not sure? Call:")]
+        # in the order the region's facts give them (content/regions.yaml, call_now)
+        lines += [f"  {channel_line(channel)}" for channel in call_now]
     return "\n".join(lines)
+
+
+def channel_line(channel) -> str:
+    """'110 Police', '96110 anti-fraud warning line': one format on every screen."""
+    return presenting.channel_line(channel.value, content_gettext(channel.name))

@@ -78,3 +78,82 @@ def test_text_output_in_chinese(roots, monkeypatch, capsys):
     code, out = run(roots, monkeypatch, capsys, ["--lang", "zh_CN", "--region", "CN", "check"], "请把钱转到安全账户".encode())
     assert code == 0
     assert "安全账户" in out.out  # the matched words from the message
+
+
+# --- the text format, as a person reads it ------------------------------------------------------
+
+GRANDCHILD = "Hi Grandma, it is me, I lost my phone, this is my new number. Please send 500 by gift card and do not tell Mum."
+POLICE_ZH = "我是市公安局刑侦支队的民警，你名下的银行卡涉嫌一起洗钱案，现在需要你配合调查，把资金转入安全账户进行资金清查，此事保密，不要告诉任何人，否则影响你的工作。"
+CREDIT_ZH = "您好，根据国家最新政策，您以前借过的网贷利息超过法定上限，可以申请利息退还并同步修复征信。需要您先把各借款平台的额度全部借出来，转入监管账户验证流水。"
+
+
+def test_empty_input_says_there_was_nothing_to_check(roots, monkeypatch, capsys):
+    for data in (b"", b"  \n\t"):
+        code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "check"], data)
+        assert code == 0
+        assert "nothing to check" in out.out
+        assert "No known warning signs" not in out.out and "Score" not in out.out
+    code, out = run(roots, monkeypatch, capsys, ["check", "--format", "json"], b"")
+    assert code == 0 and json.loads(out.out)["verdict"] == "low"  # the JSON contract is unchanged
+
+
+def test_the_score_says_what_it_means(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "check"], POLICE_ZH.encode())
+    score_line = next(line for line in out.out.splitlines() if line.startswith("Score"))
+    assert "out of 100" in score_line and "scam" in score_line
+
+
+def test_chinese_names_short_types_joined_with_a_chinese_comma(roots, monkeypatch, capsys):
+    from core.i18n import _
+    from core.quiz.session import SCAM_TYPE_NAMES
+
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "zh_CN", "check", "--format", "json"], CREDIT_ZH.encode())
+    types = json.loads(out.out)["scam_types"][:2]
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "zh_CN", "check"], CREDIT_ZH.encode())
+    line = next(line for line in out.out.splitlines() if line.startswith("看起来像"))
+    assert line.endswith("、".join(_(SCAM_TYPE_NAMES[t]) for t in types))  # both close: both named
+    assert ", " not in line and "？" not in line  # no guide titles with their question marks
+
+
+def test_fake_police_is_named_once_not_also_a_job_scam(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "check"], POLICE_ZH.encode())
+    line = next(line for line in out.out.splitlines() if line.startswith("Looks like"))
+    assert line == "Looks like: Fake police and officials"
+
+
+def test_advice_fits_a_grandchild_scam(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "--region", "UK", "check"], GRANDCHILD.encode())
+    advice = out.out.split("What to do now:")[1].split("\n\n")[0]
+    assert "official" not in advice and "organisation" not in advice
+    assert "family" in advice
+
+
+def test_signals_are_capped_merged_and_cut_at_whole_words(roots, monkeypatch, capsys):
+    from core.selfcheck.present import TOP
+
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "zh_CN", "check"], POLICE_ZH.encode())
+    assert sum(line.startswith("  ! ") for line in out.out.splitlines()) <= TOP
+    assert "json" in out.out  # says that more were found and where to see them
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "check"], GRANDCHILD.encode())
+    assert "send 500" in out.out and "“send 5 " not in out.out and "send 5 …" not in out.out
+    words = [line for line in out.out.splitlines() if line.strip().startswith("Words:")]
+    assert len(words) == len(set(words))
+
+
+def test_a_definite_scam_says_call_now_and_the_helpline_is_not_repeated_as_advice(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "--region", "CN", "check"], POLICE_ZH.encode())
+    assert "Call now to check:" in out.out and "Still not sure" not in out.out
+    assert "Not sure? Call the anti-fraud helpline" not in out.out
+
+
+def test_helplines_in_the_regions_order_one_format(roots, monkeypatch, capsys):
+    from core.regions import load_regions
+
+    for region, lang in (("UK", "en"), ("CN", "zh_CN"), ("TW", "zh_TW")):
+        _code, out = run(roots, monkeypatch, capsys, ["--lang", lang, "--region", region, "check"], "请把钱转到安全账户".encode())
+        channels = load_regions(roots.content_dir).get(region).call_now
+        tail = out.out.rstrip().splitlines()[-len(channels) :]
+        for line, channel in zip(tail, channels):
+            assert line.strip().startswith(channel.value + " "), (line, channel.value)  # number first, in call_now order
+            assert line.count(channel.value) == 1  # "96110 反诈预警劝阻专线", not "96110反诈预警劝阻专线 96110"
+            assert ":" not in line.replace(channel.value, "")
