@@ -18,6 +18,7 @@ from core.quiz import scoring
 from core.quiz.bank import Bank, Ending, Question, Reply, Step
 
 SESSION_SIZE = 10
+PASS_PERCENT = 60  # from this score on, the certificate says "passed"; below it, "took part"
 
 # Short names of the scam types as quiz sets (ui domain; translate when shown).
 SCAM_TYPE_NAMES = {
@@ -187,6 +188,20 @@ class Result:
     @property
     def percent(self) -> int:
         return round(100 * self.score / self.total) if self.total else 0
+
+    @property
+    def right(self) -> int:
+        """Questions answered fully right."""
+        return sum(1 for a in self.answers if a.full)
+
+    @property
+    def partly(self) -> int:
+        """Questions with some credit but not all (a multiple choice or red flags half done)."""
+        return sum(1 for a in self.answers if 0 < a.score < 1)
+
+    @property
+    def passed(self) -> bool:
+        return self.percent >= PASS_PERCENT
 
     def types_to_review(self) -> list[tuple[str, str]]:
         """(scam type, guide id) for every type with a question not fully right, weakest first."""

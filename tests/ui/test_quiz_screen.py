@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from core import i18n
 from core.content import ContentLibrary
@@ -76,8 +76,10 @@ def test_single_choice_by_number_key_shows_every_options_feedback_then_enter_goe
     assert verdicts and verdicts[0].startswith("Not right.")
     shown = " ".join(l.text() for l in visible(screen, QLabel))
     for option in question.options:  # every option's own explanation, with words and an icon
-        assert option.feedback in shown
-    assert "✔ Right answer:" in shown and "✘ Not right (your choice):" in shown
+        assert option.feedback.split(". ", 1)[-1] in shown
+    assert "✔ Right answer:" in shown and "✘ Your choice: not right:" in shown
+    # the label is not repeated by the explanation's first word ("Right answer: Right.", "Not right: No.")
+    assert not re.search(r"(Right answer|not right|Not right): (Right|Yes|No)\.", shown), shown
     assert screen.next_button.isVisible()
     key(qtbot, screen, Qt.Key.Key_Return)
     assert screen.counter.text() == "Question 2 of 2"
@@ -98,7 +100,16 @@ def test_multiple_choice_keys_toggle_and_enter_checks_with_partial_credit(make_s
     key(qtbot, screen, Qt.Key.Key_Return)
     answer = screen.session.answers[0]
     assert answer.score == pytest.approx(2 / 3)
-    assert feedback_texts(screen)[0].startswith("Partly right: 0.7 of 1 point.")
+    # said in counts a person can check against the options, not as a decimal
+    assert len(right) == 3 and feedback_texts(screen)[0] == "Partly right: 2 right, 1 missed."
+    shown = {b.objectName(): b for b in visible(screen, QAbstractButton)}
+    buttons = {pos: shown[f"quizOption{pos + 1}"] for pos in range(len(order))}
+    notes = [l.text() for l in visible(screen, QLabel) if l.property("role") == "optionFeedback"]
+    for pos in right[:2]:
+        assert buttons[pos].accessibleName().endswith("Your choice")
+    assert not buttons[right[2]].accessibleName().endswith("Your choice")
+    assert sum(n.startswith("⚑ You missed this:") for n in notes) == 1
+    assert sum(n.startswith("✔ Right answer, your choice:") for n in notes) == 2
 
 
 def test_scam_or_genuine_shows_the_message_like_a_phone_and_explains(make_screen, qtbot, bank):
@@ -191,7 +202,12 @@ def test_the_result_gives_the_score_the_types_to_review_and_links_to_their_guide
     play_to_the_end(qtbot, screen)
     result = screen.session.result()
     assert screen.pages.currentWidget() is screen.result_page
-    assert screen.result_score.text() == f"{result.score:.1f}".rstrip("0").rstrip(".") + f" of 10 points ({result.percent}%)"
+    full = sum(1 for a in screen.session.answers if a.score == 1)
+    partly = sum(1 for a in screen.session.answers if 0 < a.score < 1)
+    assert partly, "answering 1 everywhere should get some partial credit"
+    said = screen.result_score.text()
+    assert said == f"{full} of 10 right, {partly} partly right ({result.percent}%)"
+    assert screen.result_heading.text() == "Your result" and screen.result_set.text() == "Quick quiz: ten mixed questions"
     review = result.types_to_review()
     assert review, "answering 1 everywhere should get something wrong"
     links = [b for b in visible(screen, QAbstractButton) if b.objectName().startswith("quizReview_")]
@@ -225,7 +241,7 @@ def test_progress_is_remembered_and_shown_on_the_chooser(make_screen, qtbot, ban
     assert [(p.set_id, p.score, p.total) for p in again.history()] == [("type:task_rebate", 1.0, 1)]
     screen.show_chooser()
     button = screen.set_buttons["type:task_rebate"]
-    assert "best so far: 1 of 1" in button.accessibleName()
+    assert "best so far: 100%" in button.accessibleName()
     assert "Your scores are kept on this computer only." in [l.text() for l in visible(screen, QLabel)]
 
 
@@ -284,3 +300,182 @@ def test_the_quiz_opens_from_the_main_window_and_a_guide_link_navigates(make_win
     answer_somehow(qtbot, screen)
     screen.findChild(QAbstractButton, "quizGuideLink").click()
     assert window.current == "guides"
+
+
+# --- what the UX review found: focus, marks in words, wording, alignment, the result ------------
+
+def quiz_window(make_window, lang="en"):
+    window = make_window(lang)
+    window.navigate("quiz", {"set": "type:task_rebate"})
+    return window, window.screens["quiz"]
+
+
+def colour_pixels(widget, colour: str) -> int:
+    """How many pixels of ``colour`` the widget shows (its focus ring, say)."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    want = QColor(colour)
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - want.red()) < 30 and abs(c.green() - want.green()) < 30 and abs(c.blue() - want.blue()) < 30:
+                count += 1
+    return count
+
+
+def focus_ring(widget) -> int:
+    from ui.theme import PALETTES
+
+    return colour_pixels(widget, PALETTES["normal"]["focus"])
+
+
+@pytest.mark.parametrize("question_id, first", [
+    ("task_rebate-06", "quizVerdict_scam"),  # the verdicts sit in a row under the message
+    ("task_rebate-11", "quizReply1"),  # the replies come after the chat
+    ("task_rebate-01", "quizOption1"),
+    ("task_rebate-08", "quizPiece0"),
+])
+def test_a_new_question_has_focus_on_its_first_answer_so_space_answers_it_and_never_leaves(make_window, qtbot, bank, question_id, first):
+    window, screen = quiz_window(make_window)
+    ask(screen, bank, question_id)
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.objectName() == first and screen.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert window.current == "quiz" and screen.pages.currentWidget() is screen.question_page
+    if bank.by_id(question_id).format == "red_flags":
+        assert screen._tapped == {0}
+    elif bank.by_id(question_id).format == "scenario":
+        assert screen.session.answered or screen.session.scenario_run().path
+    else:
+        assert screen.session.answered
+
+
+def test_the_first_answer_shows_no_focus_ring_until_the_keyboard_moves(make_window, qtbot, bank):
+    window, screen = quiz_window(make_window)
+    ask(screen, bank, "task_rebate-01")
+    first = QApplication.focusWidget()
+    assert first.objectName() == "quizOption1"
+    assert focus_ring(first) == 0, "a ring on arrival looks like an answer already chosen"
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    second = QApplication.focusWidget()
+    assert second.objectName() == "quizOption2" and focus_ring(second) > 100
+    qtbot.keyClick(second, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is first and focus_ring(first) > 100
+
+
+def test_the_bottom_buttons_carry_no_enter_symbol_the_tooltip_names_the_key(make_screen, qtbot, bank):
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-03", "task_rebate-05")
+    assert screen.check_button.text() == "Check my answer" and "Enter" in screen.check_button.toolTip()
+    key(qtbot, screen, Qt.Key.Key_1)
+    key(qtbot, screen, Qt.Key.Key_Return)
+    assert screen.next_button.text() == "Next question" and "Enter" in screen.next_button.toolTip()
+
+
+def ink_top(image, left: int, right: int, top: int, bottom: int) -> int:
+    """The first row between ``top`` and ``bottom`` with dark (text) pixels between the columns."""
+    for y in range(top, bottom):
+        for x in range(left, right):
+            if image.pixelColor(x, y).lightness() < 150:
+                return y
+    return -1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_an_options_number_sits_on_the_first_line_of_its_text(make_window, bank, lang):
+    window, screen = quiz_window(make_window, lang)
+    ask(screen, bank, "task_rebate-01")
+    option = next(b for b in visible(screen, QAbstractButton) if b.objectName() == "quizOption1")
+    image = option.grab().toImage()
+    number, text = option.number.geometry(), option.label.geometry()
+    number = number.translated(option.number.parentWidget().mapTo(option, number.topLeft()) - number.topLeft())
+    text = text.translated(option.label.parentWidget().mapTo(option, text.topLeft()) - text.topLeft())
+    top, bottom = min(number.top(), text.top()), max(number.bottom(), text.bottom())
+    number_top = ink_top(image, number.left(), number.right(), top, bottom)
+    text_top = ink_top(image, text.left(), text.left() + 200, top, bottom)
+    assert number_top >= 0 and text_top >= 0
+    assert abs(number_top - text_top) <= 3, (number_top, text_top)
+
+
+def test_a_ticked_option_and_a_tapped_piece_say_so_in_words(make_screen, qtbot, bank):
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-03", "task_rebate-08")
+    key(qtbot, screen, Qt.Key.Key_1)
+    shown = {b.objectName(): b for b in visible(screen, QAbstractButton)}
+    ticked, other = shown["quizOption1"], shown["quizOption2"]
+    assert ticked.isChecked() and ticked.tag.text() == "☑ Selected" and ticked.accessibleName().endswith(", Selected")
+    assert "Selected" not in other.tag.text() and "Selected" not in other.accessibleName()
+    key(qtbot, screen, Qt.Key.Key_1)  # untick
+    assert "Selected" not in ticked.tag.text() + ticked.accessibleName()
+    key(qtbot, screen, Qt.Key.Key_1)
+    key(qtbot, screen, Qt.Key.Key_Return)
+    key(qtbot, screen, Qt.Key.Key_Return)  # on to the red flags
+    index = next(i for i, s in enumerate(screen._segments) if s.tappable)
+    piece = next(b for b in visible(screen, QAbstractButton) if b.objectName() == f"quizPiece{index}")
+    width = piece.width()
+    piece.click()
+    plain = screen._segments[index].text.strip()
+    assert piece.text() == f"☑ {plain}" and piece.accessibleName() == f"{plain}, Selected"
+    assert screen.selected_line.text() == f"Selected: {plain.rstrip('.,!')}"
+    assert piece.width() == width, "tapping a piece must not move the others"
+
+
+def test_after_scam_or_genuine_the_right_answer_is_marked_in_words(make_screen, qtbot, bank):
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-06")
+    assert bank.by_id("task_rebate-06").answer == "genuine"
+    key(qtbot, screen, Qt.Key.Key_1)  # scam: wrong
+    shown = {b.objectName(): b for b in visible(screen, QAbstractButton)}
+    assert shown["quizVerdict_genuine"].text() == "✔ Genuine · Right answer"
+    assert shown["quizVerdict_scam"].text() == "✘ Scam · Your choice: not right"
+    assert shown["quizVerdict_genuine"].accessibleName() == "Genuine: Right answer"
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN", "zh_TW"])
+def test_an_explanation_does_not_repeat_the_verdict_before_it(make_screen, qtbot, bank, locale):
+    screen = make_screen()
+    i18n.set_locale(locale)
+    screen.retranslate()
+    question = bank.by_id("fake_credit_repair-06")  # "Scam. 'Close your student-loan account…'"
+    ask(screen, bank, "fake_credit_repair-06", "fake_credit_repair-01")
+    key(qtbot, screen, Qt.Key.Key_2)  # genuine: wrong
+    full = i18n.content_gettext(question.explanation)
+    first, rest = re.split(r"(?<=[.。])\s*", full, maxsplit=1)
+    verdict = feedback_texts(screen)[0]
+    assert rest in verdict and full not in verdict, verdict
+    key(qtbot, screen, Qt.Key.Key_Return)
+    key(qtbot, screen, Qt.Key.Key_1)
+    notes = " ".join(l.text() for l in visible(screen, QLabel) if l.property("role") == "optionFeedback")
+    assert notes.count("✔") + notes.count("✘") == 3
+    assert not re.search(r"[:：]\s*(Yes|No|Right|对|不对|是的|不是|没错|對|不對|沒錯)[.。]", notes), notes
+
+
+def answer_one(qtbot, screen, bank, question_id: str, right: bool):
+    question = bank.by_id(question_id)
+    if question.format == "scam_or_genuine":
+        key(qtbot, screen, Qt.Key.Key_1 if (question.answer == "scam") == right else Qt.Key.Key_2)
+    else:
+        order = screen.session.option_order(question)
+        position = next(p for p, i in enumerate(order) if question.options[i].correct == right)
+        key(qtbot, screen, Qt.Key.Key_1 + position)
+    key(qtbot, screen, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_the_certificate_says_what_it_certifies_for_the_score(make_screen, qtbot, bank, right):
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-05")
+    answer_one(qtbot, screen, bank, "task_rebate-05", right)
+    assert screen.pages.currentWidget() is screen.result_page
+    html = screen.certificate_html("")
+    if right:
+        assert screen.certificate_heading.text() == "Pass certificate" and "100%" in screen.certificate_about.text()
+        assert "passed the quiz" in html and "1 of 1 right (100%)" in html
+    else:
+        assert screen.certificate_heading.text() == "Certificate of taking part"
+        assert "took part" in screen.certificate_about.text() and "60%" in screen.certificate_about.text()
+        assert "took part in the quiz" in html and "%" not in html and "passed" not in html
+    assert screen.result_score.text() == ("1 of 1 right (100%)" if right else "0 of 1 right (0%)")
+    assert not screen.certificate_status.isVisibleTo(screen), "an empty status line is empty space at the card's foot"

@@ -17,9 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSize, Qt
+from PySide6.QtCore import QEvent, QMarginsF, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFileDialog,
     QFrame,
@@ -39,11 +40,24 @@ from PySide6.QtWidgets import (
 from core.i18n import N_, _, content_gettext
 from core.quiz.bank import Bank, Question
 from core.quiz.scoring import Segment, segments
-from core.quiz.session import JOB_SEEKERS, OLDER_ADULTS, QUICK, SCAM_TYPE_NAMES, Answer, QuizSet, Session, find_set, type_set
+from core.quiz.session import (
+    JOB_SEEKERS,
+    OLDER_ADULTS,
+    PASS_PERCENT,
+    QUICK,
+    SCAM_TYPE_NAMES,
+    Answer,
+    QuizSet,
+    Session,
+    find_set,
+    type_set,
+)
+from core.quiz.wording import choice_counts, drop_echo
 from ui.screens.base import Screen
 from ui.widgets import FlowLayout
 
-RIGHT, WRONG, PARTLY = "✔", "✘", "◐"
+RIGHT, WRONG, PARTLY, MISSED = "✔", "✘", "◐", "⚑"
+TICKED, UNTICKED = "☑", "☐"
 
 CHANNEL_NAMES = {
     "sms": N_("Text message"),
@@ -58,7 +72,7 @@ FORMAT_HINTS = {
     "single": N_("Choose one answer: press 1 to {n}, or click."),
     "multiple": N_("Choose every answer that fits (keys 1 to {n}), then press Enter to check."),
     "scam_or_genuine": N_("Press 1 for scam or 2 for genuine."),
-    "red_flags": N_("Tap every piece of the message that gives the scam away, then press Enter to check."),
+    "red_flags": N_("Tap the words that give the scam away (one word of each is enough), then press Enter to check."),
     "scenario": N_("Choose what you would say or do: press 1 to {n}."),
 }
 
@@ -73,8 +87,44 @@ def _sentences(first: str, second: str) -> str:
     return _("{first} {second}").format(first=first, second=second)
 
 
-def _points(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def _and(parts: list[str]) -> str:
+    """Short phrases in a row: "1 right, 2 missed"."""
+    out = parts[0]
+    for part in parts[1:]:
+        out = _("{first}, {second}").format(first=out, second=part)
+    return out
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+class QuietFocus(QObject):
+    """Keyboard focus given to the first answer when a question appears, without the focus
+    ring: a ring there looks like an answer already chosen. The ring comes back as soon as the
+    keyboard moves (Tab, an arrow, Space) or focus goes elsewhere. (theme.qss: quietFocus.)"""
+
+    KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space}
+
+    def give(self, widget: QWidget) -> None:
+        widget.setProperty("quietFocus", True)
+        _repolish(widget)
+        widget.installEventFilter(self)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def release(self, widget: QWidget) -> None:
+        widget.removeEventFilter(self)
+        if widget.property("quietFocus"):
+            widget.setProperty("quietFocus", False)
+            _repolish(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FocusOut or (kind == QEvent.Type.KeyPress and event.key() in self.KEYS):
+            self.release(watched)
+        return False
 
 
 def _set_role(widget: QWidget, role: str, **properties) -> QWidget:
@@ -105,30 +155,70 @@ def _show_items(layout: QLayout) -> None:
 
 
 class WrapButton(QPushButton):
-    """A button whose text wraps (options and replies are whole sentences)."""
+    """A button whose text wraps (options and replies are whole sentences), with its number
+    on the first line of the text and, on the right, a tag that says its state in words
+    ("☑ Selected"), never by colour alone."""
 
     def __init__(self, role: str = "option"):
         super().__init__()
         _set_role(self, role)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.setSpacing(12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 10, 16, 10)
+        outer.setSpacing(0)
+        row = QHBoxLayout()
+        row.setSpacing(12)
         self.number = QLabel()
         self.number.setProperty("role", "number")
         self.label = QLabel(wordWrap=True)
-        for label in (self.number, self.label):
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.tag = QLabel(objectName="optionTag")
+        self.tag.hide()
+        for label in (self.number, self.label, self.tag):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.tag, 0, Qt.AlignmentFlag.AlignTop)
+        # the row keeps its own height and sits in the middle of a taller button, so the number
+        # and the text's first line share a top edge however many lines the text has
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._text = ""
+        self._tag_words = ""
+        self._ticks: tuple[tuple[str, str], tuple[str, str]] | None = None
+        self.toggled.connect(self._show_tick)
 
     def set_texts(self, number: str, text: str) -> None:
         self.number.setText(number)
         self.number.setVisible(bool(number))
         self.label.setText(text)
-        self.setAccessibleName(f"{number} {text}".strip())
+        self._text = text
+        self._name()
         self.updateGeometry()
+
+    def set_tag(self, symbol: str, words: str = "") -> None:
+        """Show the button's state on its right: a symbol and words ("☑ Selected")."""
+        shown = f"{symbol} {words}".strip()
+        self.tag.setText(shown)
+        self.tag.setVisible(bool(shown))
+        self._tag_words = words
+        self._name()
+        self.updateGeometry()
+
+    def set_ticks(self, on: tuple[str, str], off: tuple[str, str]) -> None:
+        """A tickable option: its tag follows the ticked state."""
+        self._ticks = (on, off)
+        self._show_tick(self.isChecked())
+
+    def _show_tick(self, on: bool) -> None:
+        if self._ticks is not None:
+            self.set_tag(*self._ticks[0 if on else 1])
+
+    def _name(self) -> None:
+        name = f"{self.number.text() if self.number.isVisibleTo(self) else ''} {self._text}".strip()
+        self.setAccessibleName(f"{name}, {self._tag_words}" if self._tag_words else name)
 
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint().expandedTo(QSize(200, 56))
@@ -141,6 +231,30 @@ class WrapButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         return max(56, self.layout().totalHeightForWidth(width))
+
+
+class Piece(QPushButton):
+    """A piece of a red-flag message to tap. It is as wide as it will be with its tick, so that
+    tapping one never moves the others."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.plain = text
+        _set_role(self, "piece")
+        self.setCheckable(True)
+
+    def show_tick(self, on: bool) -> None:
+        self.setText(f"{TICKED} {self.plain}" if on else self.plain)
+        self.setAccessibleName(f"{self.plain}, " + _("Selected") if on else self.plain)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        wider = metrics.horizontalAdvance(f"{TICKED} {self.plain}") - metrics.horizontalAdvance(self.text())
+        return QSize(hint.width() + max(0, wider), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class Bubble(QFrame):
@@ -206,8 +320,10 @@ class QuizScreen(Screen):
         self._chosen: set[int] = set()  # options ticked, as indexes in the data
         self._tapped: set[int] = set()  # red-flag pieces tapped, as indexes into self._segments
         self._segments: list[Segment] = []
+        self._pieces: dict[int, Piece] = {}
         self._scenario_log: list[tuple[str, str, str]] = []  # (speaker line, reply, feedback), as sources
         self._hotkeys: list[Callable[[], None]] = []
+        self._quiet = QuietFocus(self)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -322,12 +438,14 @@ class QuizScreen(Screen):
     def _build_result_page(self) -> None:
         scroll, column = self._scroll_page()
         self.result_heading = _set_role(QLabel(wordWrap=True, objectName="quizResultHeading"), "h1")
+        self.result_set = _set_role(QLabel(wordWrap=True, objectName="quizResultSet"), "muted")
         self.result_score = _set_role(QLabel(wordWrap=True, objectName="quizScore"), "value")
         self.result_words = _set_role(QLabel(wordWrap=True), "lead")
         self.review_heading = _set_role(QLabel(wordWrap=True), "h2")
         self.review_list = QVBoxLayout()
         self.review_list.setSpacing(4)
         column.addWidget(self.result_heading)
+        column.addWidget(self.result_set)
         column.addWidget(self.result_score)
         column.addWidget(self.result_words)
         column.addWidget(self.review_heading)
@@ -336,14 +454,16 @@ class QuizScreen(Screen):
         card = _set_role(QFrame(objectName="certificateCard"), "card")
         card_column = QVBoxLayout(card)
         card_column.setContentsMargins(20, 14, 20, 14)
-        self.certificate_heading = _set_role(QLabel(wordWrap=True), "h2")
+        self.certificate_heading = _set_role(QLabel(wordWrap=True, objectName="certificateHeading"), "h2")
+        self.certificate_about = QLabel(wordWrap=True, objectName="certificateAbout")
         self.name_label = QLabel(wordWrap=True)
         self.name_field = QLineEdit(objectName="certificateName")
         self.name_label.setBuddy(self.name_field)
         self.certificate_button = QPushButton(objectName="certificateSave")
         self.certificate_button.clicked.connect(self._ask_certificate_path)
         self.certificate_status = _set_role(QLabel(wordWrap=True, objectName="certificateStatus"), "muted")
-        for widget in (self.certificate_heading, self.name_label, self.name_field):
+        self.certificate_status.hide()  # shown once there is something to say
+        for widget in (self.certificate_heading, self.certificate_about, self.name_label, self.name_field):
             card_column.addWidget(widget)
         button_row = QHBoxLayout()
         button_row.addWidget(self.certificate_button)
@@ -376,11 +496,12 @@ class QuizScreen(Screen):
         self.types_heading.setText(_("One kind of scam"))
         self.quit_button.setText(_("Stop this quiz"))
         self.quit_button.setAccessibleName(_("Stop this quiz and choose another"))
-        self.check_button.setText(_("Check my answer") + "  ⏎")
+        self.check_button.setText(_("Check my answer"))
         self.check_button.setAccessibleName(_("Check my answer"))
+        self.check_button.setToolTip(_("Keyboard: Enter"))
         self.next_button.setAccessibleName(_("Next question"))
+        self.next_button.setToolTip(_("Keyboard: Enter"))
         self.review_heading.setText(_("Worth reading again"))
-        self.certificate_heading.setText(_("Certificate"))
         self.name_label.setText(_("Name on the certificate (optional):"))
         self.name_field.setAccessibleName(_("Name on the certificate"))
         self.name_field.setPlaceholderText(_("Leave empty for no name"))
@@ -390,7 +511,7 @@ class QuizScreen(Screen):
         self.again_button.setAccessibleName(_("Try this quiz again"))
         self.other_button.setText(_("Choose another quiz"))
         self.other_button.setAccessibleName(_("Choose another quiz"))
-        self.certificate_status.clear()
+        self._set_status("")
         self._fill_chooser()
         if self.pages.currentWidget() is self.question_page and self.session and not self.session.finished:
             self._tapped.clear()  # the pieces of a message differ between languages
@@ -417,7 +538,7 @@ class QuizScreen(Screen):
         self._tapped.clear()
         self._scenario_log.clear()
         self.name_field.clear()
-        self.certificate_status.clear()
+        self._set_status("")
         self.show_chooser()
 
     # --- the chooser -----------------------------------------------------------------------------
@@ -441,7 +562,8 @@ class QuizScreen(Screen):
             best = self.progress.best(set_id) if available else None
             detail = ""
             if best is not None:
-                detail = _("best so far: {score} of {total}").format(score=_points(best.score), total=best.total)
+                percent = round(100 * best.score / best.total) if best.total else 0
+                detail = _("best so far: {percent}%").format(percent=percent)
             button.set_texts("", f"{title}\n{detail}" if detail else title)
             button.setAccessibleName(f"{title}. {detail}" if detail else title)
             button.setVisible(set_id in available)
@@ -473,7 +595,7 @@ class QuizScreen(Screen):
         if questions is not None:
             self.session.questions = list(questions)
         self._recorded = False
-        self.certificate_status.clear()
+        self._set_status("")
         if not self.session.questions:
             self.show_chooser()
             return
@@ -505,7 +627,7 @@ class QuizScreen(Screen):
         self.check_button.setVisible(needs_check and not answered)
         self.next_button.setVisible(answered)
         last = session.index + 1 >= len(session.questions)
-        self.next_button.setText((_("See my result") if last else _("Next question")) + "  ⏎")
+        self.next_button.setText(_("See my result") if last else _("Next question"))
         self.next_button.setAccessibleName(_("See my result") if last else _("Next question"))
         if answered:
             self._show_after(session.answers[-1])
@@ -514,11 +636,23 @@ class QuizScreen(Screen):
         if answered:
             self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            target = self.body.itemAt(0).widget() if self.body.count() else None
-            focusable = target.findChild(QPushButton) if target is not None and not isinstance(target, QPushButton) else target
-            if focusable is not None:
-                focusable.setFocus(Qt.FocusReason.OtherFocusReason)
+            first = self._first_answer()
+            if first is not None:
+                self._quiet.give(first)
         self.question_scroll.verticalScrollBar().setValue(0)
+
+    def _first_answer(self) -> QAbstractButton | None:
+        """The first control that answers: an option, a verdict (in its row), a piece of the
+        message (in its bubble), a reply (after the chat)."""
+        for index in range(self.body.count()):
+            widget = self.body.itemAt(index).widget()
+            if widget is None:
+                continue
+            found = [widget] if isinstance(widget, QAbstractButton) else widget.findChildren(QAbstractButton)
+            for button in found:
+                if button.isEnabled() and button.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    return button
+        return None
 
     # single and multiple choice
 
@@ -539,15 +673,23 @@ class QuizScreen(Screen):
             button.set_texts(f"{shown + 1}", _c(option.text))
             if answered:
                 button.setEnabled(False)
-                mark = "right" if option.correct else ("wrong" if index in chosen else "")
+                picked = index in chosen
+                if picked:
+                    button.set_tag(TICKED, _("Your choice"))
+                if option.correct and picked:
+                    icon, words, mark = RIGHT, _("Right answer, your choice"), "right"
+                elif option.correct and multiple:
+                    icon, words, mark = MISSED, _("You missed this"), "missed"
+                elif option.correct:
+                    icon, words, mark = RIGHT, _("Right answer"), "right"
+                elif picked:
+                    icon, words, mark = WRONG, _("Your choice: not right"), "wrong"
+                else:
+                    icon, words, mark = WRONG, _("Not right"), ""
                 button.setProperty("mark", mark)
-                icon = RIGHT if option.correct else WRONG
-                words = _("Right answer") if option.correct else _("Not right")
-                if index in chosen:
-                    words = _("{verdict} (your choice)").format(verdict=words)
-                button.set_texts(f"{shown + 1}", _c(option.text))
                 self.body.addWidget(button)
-                said = _("{verdict}: {explanation}").format(verdict=words, explanation=_c(option.feedback))
+                explanation = drop_echo(_c(option.feedback), "right" if option.correct else "wrong")
+                said = _("{verdict}: {explanation}").format(verdict=words, explanation=explanation)
                 note = QLabel(f"{icon} {said}", wordWrap=True)
                 note.setProperty("role", "optionFeedback")
                 note.setProperty("mark", "right" if option.correct else "wrong")
@@ -556,6 +698,7 @@ class QuizScreen(Screen):
                 self.body.addWidget(note)
                 continue
             if multiple:
+                button.set_ticks((TICKED, _("Selected")), (UNTICKED, ""))
                 button.toggled.connect(lambda on, i=index: self._toggle_option(i, on))
                 self._hotkeys.append(button.toggle)
             else:
@@ -616,9 +759,15 @@ class QuizScreen(Screen):
                 button.setEnabled(False)
                 button.setCheckable(True)
                 button.setChecked(value == verdict)
-                button.setProperty("mark", "right" if value == q.answer else ("wrong" if value == verdict else ""))
-                if value == verdict:
-                    button.setText(f"{number}  {label} · " + _("your answer"))
+                right, picked = value == q.answer, value == verdict
+                button.setProperty("mark", "right" if right else ("wrong" if picked else ""))
+                if right:
+                    words = _("Right answer, your choice") if picked else _("Right answer")
+                else:
+                    words = _("Your choice: not right") if picked else ""
+                icon = RIGHT if right else (WRONG if picked else "")
+                button.setText(f"{icon} {label} · {words}".strip() if words else label)
+                button.setAccessibleName(f"{label}: {words}" if words else label)
             else:
                 button.clicked.connect(lambda _c=False, v=value: self._answer_verdict(v))
                 self._hotkeys.append(lambda v=value: self._answer_verdict(v))
@@ -643,34 +792,54 @@ class QuizScreen(Screen):
         flow = FlowLayout(pieces, spacing=4)
         answer = self.session.answers[-1] if answered else None
         tapped = set(answer.detail.get("tapped", ())) if answer else self._tapped
+        found_flags = answer.detail.get("found_flags", frozenset()) if answer else frozenset()
+        self._pieces = {}
         for index, seg in enumerate(self._segments):
             if not seg.tappable:
                 flow.addWidget(_set_role(QLabel(seg.text), "pieceText"))
                 continue
-            button = _set_role(QPushButton(seg.text.strip()), "piece")
+            text = seg.text.strip()
+            button = Piece(text)
             button.setObjectName(f"quizPiece{index}")
-            button.setCheckable(True)
             button.setChecked(index in tapped)
-            button.setAccessibleName(seg.text.strip())
             if answered:
                 button.setEnabled(False)
                 if seg.flag is not None:
-                    button.setProperty("mark", "found" if index in tapped else "missed")
-                    button.setText(f"⚑ {seg.text.strip()}")
+                    found = seg.flag in found_flags  # one piece tapped finds the whole flag
+                    button.setProperty("mark", "found" if found else "missed")
+                    button.setText(f"{RIGHT if found else MISSED} {text}")
+                    button.setAccessibleName(f"{text}: " + (_("You found it") if found else _("Missed")))
                 elif index in tapped:
                     button.setProperty("mark", "wrong")
-                    button.setText(f"{WRONG} {seg.text.strip()}")
+                    button.setText(f"{WRONG} {text}")
+                    button.setAccessibleName(f"{text}: " + _("Not a red flag"))
+                else:
+                    button.setText(text)
+                    button.setAccessibleName(text)
             else:
+                self._pieces[index] = button
+                button.show_tick(index in tapped)
                 button.toggled.connect(lambda on, i=index: self._toggle_piece(i, on))
             flow.addWidget(button)
         bubble.column.addWidget(pieces)
         self.body.addWidget(bubble)
         if not answered:
+            self.selected_line = _set_role(QLabel(wordWrap=True, objectName="quizSelected"), "muted")
+            self.body.addWidget(self.selected_line)
+            self._update_selected()
             self._update_check()
             self._hotkeys = []  # pieces are too many for number keys: Tab and Space reach them
 
+    def _update_selected(self) -> None:
+        picked = [self._segments[i].text.strip().rstrip("，。！？：；、,.!?:;") for i in sorted(self._tapped)]
+        # TRANSLATORS: between the pieces of a message someone has tapped ("快递、您的")
+        joined = _(", ").join(picked)
+        self.selected_line.setText(_("Selected: {pieces}").format(pieces=joined) if picked else _("Nothing selected yet."))
+
     def _toggle_piece(self, index: int, on: bool) -> None:
         (self._tapped.add if on else self._tapped.discard)(index)
+        self._pieces[index].show_tick(on)
+        self._update_selected()
         self._update_check()
 
     # a scenario
@@ -752,12 +921,21 @@ class QuizScreen(Screen):
         if answer.score >= 1:
             kind, headline = RIGHT, _("Right!")
         elif answer.score > 0:
-            kind, headline = PARTLY, _("Partly right: {points} of 1 point.").format(points=_points(answer.score))
+            kind, headline = PARTLY, _("Partly right.")
         else:
             kind, headline = WRONG, _("Not right.")
+        if q.format == "multiple" and answer.score < 1:
+            right, wrong, missed = choice_counts(q.correct_options, answer.detail.get("chosen", frozenset()))
+            parts = [text for n, text in (
+                (right, _("{n} right").format(n=right)),
+                (wrong, _("{n} wrong").format(n=wrong)),
+                (missed, _("{n} missed").format(n=missed)),
+            ) if n]
+            verdict = _("Partly right: {summary}.") if answer.score > 0 else _("Not right: {summary}.")
+            headline = verdict.format(summary=_and(parts))
         if q.format == "scam_or_genuine":
             truth = _("It is a scam.") if q.answer == "scam" else _("It is genuine.")
-            self.after.addWidget(Feedback(kind, _sentences(headline, truth), _c(q.explanation)))
+            self.after.addWidget(Feedback(kind, _sentences(headline, truth), drop_echo(_c(q.explanation), q.answer or "")))
         elif q.format == "red_flags":
             found, wrong = answer.detail.get("found", 0), answer.detail.get("wrong", 0)
             summary = _("You found {found} of {total} red flags.").format(found=found, total=len(q.flags))
@@ -804,20 +982,37 @@ class QuizScreen(Screen):
 
     # --- the result --------------------------------------------------------------------------------
 
+    @staticmethod
+    def _score_words(result) -> str:
+        """The score said plainly: "2 of 5 right, 1 partly right (47%)"."""
+        said = _("{right} of {total} right").format(right=result.right, total=result.total)
+        if result.partly:
+            said = _and([said, _("{n} partly right").format(n=result.partly)])
+        return _("{score} ({percent}%)").format(score=said, percent=result.percent)
+
     def _show_result(self) -> None:
         if self.session is None:
             return
         result = self.session.result()
-        self.result_heading.setText(_("Your result: {quiz}").format(quiz=_(result.quiz_set.title)))
-        self.result_score.setText(
-            _("{score} of {total} points ({percent}%)").format(score=_points(result.score), total=result.total, percent=result.percent)
-        )
+        self.result_heading.setText(_("Your result"))
+        self.result_set.setText(_(result.quiz_set.title))
+        self.result_score.setText(self._score_words(result))
         if result.percent >= 80:
             self.result_words.setText(_("Well done. You know the signs; pass them on to someone who needs them."))
         elif result.percent >= 50:
             self.result_words.setText(_("A good start. Read the guides below, then try again."))
         else:
             self.result_words.setText(_("These scams are built to fool people. The guides below show the signs to look for."))
+        if result.passed:
+            self.certificate_heading.setText(_("Pass certificate"))
+            self.certificate_about.setText(
+                _("You passed with {percent}%. The certificate says so, with your name if you give one.").format(percent=result.percent)
+            )
+        else:
+            self.certificate_heading.setText(_("Certificate of taking part"))
+            self.certificate_about.setText(
+                _("It says that you took part in this quiz. With {mark}% or more, you get a pass certificate.").format(mark=PASS_PERCENT)
+            )
         _clear(self.review_list)
         review = result.types_to_review()
         self.review_heading.setVisible(bool(review))
@@ -833,27 +1028,35 @@ class QuizScreen(Screen):
         result = self.session.result()
         who = html.escape(name.strip())
         when = time.strftime("%Y-%m-%d")
-        heading, subtitle = html.escape(_("Certificate")), html.escape(_("ScamSense quiz"))
+        title = _("Pass certificate") if result.passed else _("Certificate of taking part")
+        heading, subtitle = html.escape(title), html.escape(_("ScamSense quiz"))
         lines = [
             f"<h1 style='text-align:center'>{heading}</h1>",
             f"<p style='text-align:center; font-size:16pt'>{subtitle}</p>",
         ]
         if who:
             lines.append(f"<h2 style='text-align:center'>{who}</h2>")
+        quiz = _(result.quiz_set.title)
+        if result.passed:
+            lines += [
+                "<p style='text-align:center; font-size:14pt'>" + html.escape(_("passed the quiz “{quiz}”").format(quiz=quiz)) + "</p>",
+                "<p style='text-align:center; font-size:14pt'>" + html.escape(self._score_words(result)) + "</p>",
+            ]
+        else:
+            lines.append(
+                "<p style='text-align:center; font-size:14pt'>" + html.escape(_("took part in the quiz “{quiz}”").format(quiz=quiz)) + "</p>"
+            )
         lines += [
-            "<p style='text-align:center; font-size:14pt'>"
-            + html.escape(_("completed the quiz “{quiz}”").format(quiz=_(result.quiz_set.title)))
-            + "</p>",
-            "<p style='text-align:center; font-size:14pt'>"
-            + html.escape(_("{score} of {total} points ({percent}%)").format(
-                score=_points(result.score), total=result.total, percent=result.percent))
-            + "</p>",
             f"<p style='text-align:center'>{html.escape(when)}</p>",
             "<p style='text-align:center'>"
             + html.escape(_("Stop. Check. Ask someone you trust before you pay."))
             + "</p>",
         ]
         return "\n".join(lines)
+
+    def _set_status(self, text: str) -> None:
+        self.certificate_status.setText(text)
+        self.certificate_status.setVisible(bool(text))
 
     def save_certificate(self, path: str) -> bool:
         """Write the certificate as a PDF (Qt print support). Returns whether it worked."""
@@ -873,9 +1076,9 @@ class QuizScreen(Screen):
         document.print_(printer)
         ok = Path(path).is_file() and Path(path).stat().st_size > 0
         if ok:
-            self.certificate_status.setText(_("Saved: {path}").format(path=path))
+            self._set_status(_("Saved: {path}").format(path=path))
         else:
-            self.certificate_status.setText(_("The certificate could not be saved there."))
+            self._set_status(_("The certificate could not be saved there."))
         return ok
 
     def _ask_certificate_path(self) -> None:

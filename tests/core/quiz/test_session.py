@@ -151,3 +151,15 @@ def test_a_question_is_answered_once_and_must_be_answered_before_moving_on(test_
         session.answer_choice({0})
         with pytest.raises(ValueError):
             session.answer_choice({0})
+
+
+def test_a_result_counts_whole_and_partial_answers_and_passes_from_the_pass_mark():
+    from core.quiz.session import PASS_PERCENT, Answer, Result
+
+    def result(*scores):
+        return Result(QUICK, [Answer(None, s) for s in scores])
+
+    mixed = result(1.0, 2 / 3, 0.0, 1.0, 0.5)
+    assert (mixed.right, mixed.partly, mixed.total) == (2, 2, 5)
+    assert result(*[1.0] * PASS_PERCENT, *[0.0] * (100 - PASS_PERCENT)).passed
+    assert not result(*[1.0] * (PASS_PERCENT - 1), *[0.0] * (101 - PASS_PERCENT)).passed
