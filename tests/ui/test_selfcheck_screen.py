@@ -2,12 +2,15 @@
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QAbstractButton, QListWidget, QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import QAbstractButton, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QTextBrowser
 
 from core.regions import load_regions
 from core.selfcheck import MAX_INPUT_BYTES
+from core.selfcheck.present import TOP
 
 SCAM = "我是公安局的警官，你涉嫌洗钱，请把钱转到安全账户，不要告诉家人。"
+POLICE = "我是市公安局刑侦支队的民警，你名下的银行卡涉嫌一起洗钱案，现在需要你配合调查，把资金转入安全账户进行资金清查，此事保密，不要告诉任何人，否则影响你的工作。"
+REFUND = "【通知】您的快递丢失，请点击 http://refund.example 填写银行卡号办理理赔"
 
 
 @pytest.fixture
@@ -40,7 +43,7 @@ def test_highlighted_words_lead_to_their_explanation_and_guide(open_screen, qtbo
     check(qtbot, screen, SCAM)
     html = screen.message.toHtml()
     assert "sig:" in html
-    first = screen._result.signals[0]
+    first = screen._result.signals[0] if screen._result.signals[0].id != "wording_like_scams" else screen._result.signals[1]
     screen.message.anchorClicked.emit(QUrl("sig:0"))
     assert screen.signal_list.currentRow() == 0
     assert screen.detail.isVisible()
@@ -56,17 +59,107 @@ def test_choosing_a_signal_shows_its_words(open_screen, qtbot):
     check(qtbot, screen, SCAM)
     last = screen.signal_list.count() - 1
     screen.signal_list.setCurrentRow(last)
-    signal = screen._result.signals[last]
-    a, b = signal.spans[0]
+    signal = screen._result.signals[-1]  # the last listed is the weakest sign, or the wording footnote
+    shown = [s.id for s in screen._shown.all[last].signals]
+    assert signal.id in shown or shown == ["wording_like_scams"]
+    a, b = screen._shown.all[last].signals[0].spans[0]
     assert SCAM[a:b] in screen.detail_words.text()
+
+
+def _visible_rows(screen):
+    return [screen.signal_list.item(i).text() for i in range(screen.signal_list.count()) if not screen.signal_list.isRowHidden(i)]
+
+
+def test_what_we_found_lists_a_sign_once_the_strongest_first_and_the_rest_on_request(open_screen, qtbot):
+    _window, screen = open_screen()
+    check(qtbot, screen, POLICE)
+    engine_signals = len(screen._result.signals)
+    rows = _visible_rows(screen)
+    assert len(rows) <= TOP + 1 < engine_signals  # the 4 strongest and the wording footnote
+    assert len(rows) == len(set(rows))
+    assert "comparison" in rows[-1]  # the wording comparison comes last, as a footnote
+    assert screen.more_button.isVisible()
+    assert str(len(screen._shown.findings)) in screen.more_button.text()
+    qtbot.mouseClick(screen.more_button, Qt.MouseButton.LeftButton)
+    assert len(_visible_rows(screen)) == len(screen._shown.all)
+    qtbot.mouseClick(screen.more_button, Qt.MouseButton.LeftButton)
+    assert len(_visible_rows(screen)) == len(rows)
+
+
+def test_a_link_and_the_word_inside_it_are_one_finding(open_screen, qtbot):
+    _window, screen = open_screen()
+    check(qtbot, screen, REFUND)
+    rows = _visible_rows(screen)
+    assert sum("http://refund.example" in row for row in rows) == 1
+    assert not any("“refund”" in row for row in rows)
+
+
+def test_every_highlight_opens_its_finding_even_one_after_show_all(open_screen, qtbot):
+    _window, screen = open_screen()
+    check(qtbot, screen, POLICE)
+    html = screen.message.toHtml()
+    for index, finding in enumerate(screen._shown.all):
+        if finding.weight <= 0 or f"sig:{index}" not in html:
+            continue
+        screen.message.anchorClicked.emit(QUrl(f"sig:{index}"))
+        assert screen.signal_list.currentRow() == index
+        assert not screen.signal_list.isRowHidden(index)
+        assert screen.detail_words.text() == f"“{finding.excerpt}”"
+    hidden = [i for i in range(len(screen._shown.findings)) if i >= TOP]
+    assert hidden and any(f"sig:{i}" in html for i in hidden)  # the later findings are marked too
+
+
+def test_looks_like_names_at_most_two_short_types(open_screen, qtbot):
+    _window, screen = open_screen(lang="zh_CN")
+    check(qtbot, screen, POLICE)
+    assert len(screen._result.scam_types) > 1
+    text = screen.banner_types.text()
+    assert "？" not in text and "、" not in text  # one short name, not guide titles
+    assert "虚假招聘" not in text
 
 
 def test_a_genuine_code_message_is_low_and_never_called_safe(open_screen, qtbot):
     _window, screen = open_screen()
     check(qtbot, screen, "Your verification code is 482913. Never share this code with anyone.")
-    assert screen.banner.property("verdict") == "low"
+    assert screen._result.verdict == "low"
     assert "not proof" in screen.banner_detail.text()
     assert "safe" not in screen.banner_title.text().lower()
+
+
+def test_no_warning_sign_is_a_plain_card_with_checks_to_make(open_screen, qtbot):
+    from ui.theme import PALETTES
+
+    _window, screen = open_screen()
+    check(qtbot, screen, "Hi mum, dinner at 7 tonight? Love, Sam")
+    assert screen._result.verdict == "low"
+    title_colour = screen.banner_title.palette().color(screen.banner_title.foregroundRole()).name().upper()
+    assert title_colour != PALETTES["normal"]["low"].upper()  # not the green of "right" or "safe"
+    assert screen.banner.property("role") == "card"
+    advice = [line for line in screen.advice.text().splitlines() if line.strip()]
+    assert 2 <= len(advice) <= 3
+    assert not any(screen.banner_detail.text()[:20] in line for line in advice)  # not the banner again
+    assert any("code" in line for line in advice)
+    assert screen.help_title.text() == "Still not sure? Call:"
+
+
+def test_a_definite_scam_says_call_now_without_a_duplicate_bullet(open_screen, qtbot):
+    _window, screen = open_screen(lang="zh_CN")
+    check(qtbot, screen, SCAM)
+    assert screen._result.verdict == "high"
+    assert screen.help_title.text() == "现在就打电话核实："
+    assert "拿不准" not in screen.advice.text()
+    screen.window().services.state.set_locale("en")
+    assert screen.help_title.text() == "Call now to check:"
+
+
+def test_hotlines_are_number_then_name_once(open_screen, roots):
+    _window, screen = open_screen(lang="zh_CN", region="CN")
+    lines = screen.help_numbers.text().splitlines()
+    channels = load_regions(roots.content_dir).get("CN").call_now
+    assert [line.split(" ")[0] for line in lines] == [c.value for c in channels]
+    for line, channel in zip(lines, channels):
+        assert line.count(channel.value) == 1 and ":" not in line and "：" not in line
+    assert "96110 反诈预警劝阻专线" in lines
 
 
 def test_the_region_helpline_is_shown_from_region_facts(open_screen, roots):
@@ -119,7 +212,7 @@ def test_any_yes_ends_in_a_firm_stop_with_the_region_numbers(open_screen, qtbot,
     for yes in answers:
         qtbot.mouseClick(screen.yes if yes else screen.no, Qt.MouseButton.LeftButton)
     assert screen.answer_box.isVisible()
-    assert screen.answer_box.property("verdict") == "high"
+    assert screen.verdict_box.property("verdict") == "high"
     assert "Stop" in screen.headline.text()
     assert "alone" in screen.reasons.text()  # the reason for the one "yes"
     for channel in load_regions(roots.content_dir).get("CN").call_now:
@@ -130,9 +223,11 @@ def test_all_no_does_not_call_it_safe_and_still_shows_numbers(open_screen, qtbot
     _window, screen = open_screen("situation", region="UK")
     for _ in range(4):
         qtbot.mouseClick(screen.no, Qt.MouseButton.LeftButton)
-    assert screen.answer_box.property("verdict") == "low"
+    assert screen.verdict_box.property("verdict") is None  # a plain card, not the green of "safe"
+    assert screen.verdict_box.property("role") == "card"
     assert "safe" not in screen.headline.text().lower()
     assert screen.numbers.text().strip()
+    assert not screen.closing.isVisibleTo(screen)  # no empty line above the buttons
 
 
 def test_situation_links_to_guides_and_starts_over(open_screen, qtbot):
@@ -144,3 +239,58 @@ def test_situation_links_to_guides_and_starts_over(open_screen, qtbot):
     assert emitted.args == ["guides", {"guide": "already_paid"}]
     window.navigate("situation", None)
     assert screen.ask_box.isVisible() and screen.answers == []
+
+
+def _y(widget, screen):
+    return widget.mapTo(screen, widget.rect().topLeft()).y()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_stop_shows_the_numbers_first_largest_and_on_the_first_screen_at_200(open_screen, qtbot, lang):
+    from ui.theme import PALETTES
+
+    window, screen = open_screen("situation", lang=lang, region="CN")
+    window.resize(1100, 800)
+    window.services.state.set_text_scale(200)
+    for yes in (False, True, False, True):
+        screen.answer(yes)
+    qtbot.wait(10)
+    numbers = screen.numbers.numbers
+    assert [n.text() for n in numbers] == ["110", "96110"]
+    assert all(name.text() for name in screen.numbers.names)  # each number with its name
+    biggest = max(w.font().pixelSize() for w in screen.answer_box.findChildren(type(screen.headline)) if w.isVisibleTo(screen) and w not in numbers)
+    assert all(n.font().pixelSize() > biggest for n in numbers)
+    assert _y(screen.headline, screen) < _y(numbers[0], screen) < _y(screen.body, screen) < _y(screen.reasons, screen)
+    viewport = screen.findChild(QScrollArea).viewport()
+    assert numbers[-1].mapTo(viewport, numbers[-1].rect().bottomLeft()).y() <= viewport.height()
+    body = screen.body.palette().color(screen.body.foregroundRole()).name().upper()
+    assert body == PALETTES["normal"]["text"].upper()  # the long text is not red on pink
+
+
+def test_i_already_paid_is_the_first_full_size_button(open_screen, qtbot):
+    _window, screen = open_screen("situation", lang="zh_CN")
+    for _ in range(4):
+        screen.answer(True)
+    buttons = [b for b in screen.answer_box.findChildren(QPushButton) if b.isVisibleTo(screen)]
+    first = min(buttons, key=lambda b: (_y(b, screen), b.mapTo(screen, b.rect().topLeft()).x()))
+    assert first is screen.paid_button
+    assert screen.paid_button.property("role") == "primary"
+    assert screen.paid_button.height() >= 64
+    assert screen.helping_button.text() == "被骗的是我的家人或朋友"
+
+
+def test_back_one_question_undoes_a_mis_tap(open_screen, qtbot):
+    _window, screen = open_screen("situation")
+    assert not screen.back_button.isVisibleTo(screen)  # nothing to go back to on the first question
+    qtbot.mouseClick(screen.yes, Qt.MouseButton.LeftButton)
+    assert screen.back_button.isVisibleTo(screen)
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert screen.answers == [] and "1" in screen.progress.text()
+    for yes in (False, False, False, True):  # the last one a mis-tap
+        qtbot.mouseClick(screen.yes if yes else screen.no, Qt.MouseButton.LeftButton)
+    assert screen.finished and screen.stop
+    qtbot.mouseClick(screen.answer_back_button, Qt.MouseButton.LeftButton)
+    assert not screen.finished and screen.ask_box.isVisible()
+    assert screen.question.text() == "Have they asked you to read out, send or type in a code from a text message?"
+    qtbot.mouseClick(screen.no, Qt.MouseButton.LeftButton)
+    assert screen.finished and not screen.stop

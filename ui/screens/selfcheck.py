@@ -6,8 +6,10 @@ disk, logs or settings, and it is cleared when the person leaves the screen
 
 Layout, top to bottom: a paste box with Check and Clear; a verdict banner told by
 words, an icon and colour together; the message with every signal's words
-highlighted (click them to see why); the list of signals (choose one to see its
-words and a link to its guide); what to do now; the region's helplines.
+highlighted (click them to see why); what we found, strongest first (choose one to see
+its words and a link to its guide), with the statistical wording comparison as a footnote;
+what to do now; the region's helplines. What is shown is worked out by
+core.selfcheck.present from the engine's result, which it leaves unchanged.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from core import i18n
 from core.i18n import N_, _, content_gettext
+from core.quiz.session import SCAM_TYPE_NAMES
 from core.selfcheck import MAX_INPUT_BYTES, InputRejected, InputTooLarge
-from core.selfcheck.advice import ADVICE
+from core.selfcheck import present as presenting
 from ui.screens.base import Screen
 from ui.widgets import scrolling_page
 
@@ -46,11 +49,62 @@ VERDICT_ICONS = {"high": "✖", "medium": "⚠", "low": "ℹ"}
 
 
 def channel_line(channel) -> str:
-    """'110: Police'; just the name when the name already says the number."""
+    """'110 Police'; '96110 anti-fraud warning line' (the number is not repeated when the name holds it)."""
+    return presenting.channel_line(channel.value, content_gettext(channel.name))
+
+
+def channel_parts(channel) -> tuple[str, str]:
+    """(number, name without the number) of a channel, for a number shown large beside its name."""
     name = content_gettext(channel.name)
-    if channel.value and channel.value not in name:
-        return f"{channel.value}: {name}"
-    return name
+    if not channel.value:
+        return "", name
+    line = presenting.channel_line(channel.value, name)
+    return channel.value, line[len(channel.value) :].strip()
+
+
+class CallList(QWidget):
+    """The numbers to call, each large, with its name beside it ("110  Police")."""
+
+    def __init__(self, object_name: str):
+        super().__init__(objectName=object_name)
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(6)
+        self.numbers: list[QLabel] = []
+        self.names: list[QLabel] = []
+
+    def set_channels(self, channels) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            if item.layout() is not None:
+                while item.layout().count():
+                    child = item.layout().takeAt(0)
+                    if child.widget() is not None:
+                        child.widget().deleteLater()
+                item.layout().deleteLater()
+        self.numbers, self.names = [], []
+        for channel in channels:
+            value, name = channel_parts(channel)
+            row = QHBoxLayout()
+            row.setSpacing(18)
+            number = QLabel(value, wordWrap=True, objectName="callNumber")
+            number.setProperty("role", "value")
+            number.setTextFormat(Qt.TextFormat.PlainText)
+            number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label = QLabel(name, wordWrap=True, objectName="callName")
+            label.setProperty("role", "lead")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(number, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(label, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._rows.addLayout(row)
+            self.numbers.append(number)
+            self.names.append(label)
+            if not value:
+                number.hide()
+
+    def text(self) -> str:
+        """What the list says, one channel a line ("110 Police")."""
+        return "\n".join(f"{n.text()} {m.text()}".strip() for n, m in zip(self.numbers, self.names))
 
 
 class SelfCheckScreen(Screen):
@@ -74,8 +128,10 @@ class SelfCheckScreen(Screen):
         self.region = region
         self.highlight_colors = highlight_colors
         self._result = None
+        self._shown: presenting.Shown | None = None
         self._text = ""
-        self._selected: int | None = None
+        self._selected: int | None = None  # index into self._shown.all
+        self._show_all = False
 
         layout = scrolling_page(self, margins=(32, 20, 32, 24), spacing=14)
 
@@ -152,6 +208,9 @@ class SelfCheckScreen(Screen):
         self.signal_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.signal_list.currentRowChanged.connect(self._select_signal)
         result.addWidget(self.signal_list)
+        self.more_button = QPushButton(objectName="selfcheckShowAll")
+        self.more_button.clicked.connect(self._toggle_all)
+        result.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.detail = QFrame(objectName="selfcheckDetail")
         self.detail.setProperty("role", "card")
@@ -182,13 +241,9 @@ class SelfCheckScreen(Screen):
         help_layout.setContentsMargins(16, 12, 16, 12)
         self.help_title = QLabel(wordWrap=True)
         self.help_title.setProperty("role", "h2")
-        self.help_numbers = QLabel(wordWrap=True, objectName="selfcheckHelpNumbers")
-        self.help_numbers.setProperty("role", "value")
-        self.help_numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.help_names = QLabel(wordWrap=True)
+        self.help_numbers = CallList("selfcheckHelpNumbers")
         help_layout.addWidget(self.help_title)
         help_layout.addWidget(self.help_numbers)
-        help_layout.addWidget(self.help_names)
         layout.addWidget(self.help_box)
         layout.addStretch(1)
 
@@ -213,6 +268,7 @@ class SelfCheckScreen(Screen):
         self.message.setAccessibleName(_("The message with warning signs marked"))
         self.signals_label.setText(_("What we found"))
         self.signal_list.setAccessibleName(_("Signs found in the message"))
+        self.more_button.setAccessibleName(_("Show all the signs found"))
         self.guide_button.setAccessibleName(_("Read the guide for this sign"))
         self.guide_button.setText(_("Read the guide about this"))
         self.advice_label.setText(_("What to do now"))
@@ -236,10 +292,13 @@ class SelfCheckScreen(Screen):
         self.message.clear()
         self.signal_list.clear()
         self._result = None
+        self._shown = None
         self._text = ""
         self._selected = None
+        self._show_all = False
         self.notice.hide()
         self.result_box.hide()
+        self._fill_help()
 
     # --- checking -------------------------------------------------------------------------------
 
@@ -274,14 +333,18 @@ class SelfCheckScreen(Screen):
             return
         self._result = result
         self._text = text
+        self._shown = presenting.present(result, text, helplines_shown=bool(self.region().call_now))
         self._selected = None
+        self._show_all = False
         self._show_result()
         self.banner.setFocus()
 
     def _show_result(self) -> None:
-        result = self._result
+        result, shown = self._result, self._shown
         title, detail = VERDICT_WORDS[result.verdict]
-        self.banner.setProperty("verdict", result.verdict)
+        # "No known warning signs" is not "safe": a plain card, not the green of a right answer
+        self.banner.setProperty("verdict", result.verdict if result.verdict != "low" else None)
+        self.banner.setProperty("role", "card" if result.verdict == "low" else None)
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         for label in (self.banner_icon, self.banner_title, self.banner_detail, self.banner_types):
@@ -290,11 +353,10 @@ class SelfCheckScreen(Screen):
         self.banner_icon.setText(VERDICT_ICONS[result.verdict])
         self.banner_title.setText(_(title))
         self.banner_detail.setText(_(detail))
-        if result.scam_types:
-            names = self.type_names()
+        if shown.types:
             separator = "、" if i18n.current_locale().startswith("zh") else ", "
-            shown = separator.join(content_gettext(names.get(t, t)) for t in result.scam_types[:2])
-            self.banner_types.setText(_("Looks like: {types}").format(types=shown))
+            names = separator.join(_(SCAM_TYPE_NAMES[t]) if t in SCAM_TYPE_NAMES else content_gettext(self.type_names().get(t, t)) for t in shown.types)
+            self.banner_types.setText(_("Looks like: {types}").format(types=names))
             self.banner_types.show()
         else:
             self.banner_types.hide()
@@ -302,41 +364,67 @@ class SelfCheckScreen(Screen):
 
         self.signal_list.blockSignals(True)
         self.signal_list.clear()
-        for index, signal in enumerate(result.signals):
-            words = self._words(signal)
-            prefix = "✚ " if signal.weight < 0 else "! "
-            kind = _("Sign of a genuine message") if signal.weight < 0 else _("Warning sign")
-            item = QListWidgetItem(f"{prefix}{kind}: “{words}”\n{content_gettext(signal.explanation)}")
+        for index, finding in enumerate(shown.all):
+            explanation = content_gettext(finding.explanation)
+            if finding.wording:
+                kind = _("Also, by word comparison")
+                item = QListWidgetItem(f"ⓘ {kind}: “{finding.excerpt}”\n{explanation}")
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            else:
+                prefix = "✚ " if finding.genuine else "! "
+                kind = _("Sign of a genuine message") if finding.genuine else _("Warning sign")
+                item = QListWidgetItem(f"{prefix}{kind}: “{finding.excerpt}”\n{explanation}")
             item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {words}. {content_gettext(signal.explanation)}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {finding.excerpt}. {explanation}")
             self.signal_list.addItem(item)
         self.signal_list.blockSignals(False)
-        has_signals = bool(result.signals)
-        has_warnings = any(s.weight > 0 for s in result.signals)
+        has_signals = bool(shown.all)
+        has_warnings = any(f.weight > 0 for f in shown.all)
         self.signals_label.setVisible(has_signals)
         self.signal_list.setVisible(has_signals)
         self.message_label.setVisible(has_warnings)
         self.message.setVisible(has_warnings)
-        self._fit_list()
+        self._apply_show_all()
         self.detail.hide()
-        if self._selected is not None and self._selected < len(result.signals):
+        if self._selected is not None and self._selected < len(shown.all):
             self.signal_list.setCurrentRow(self._selected)
         self._render_message()
-        self.advice.setText("\n".join(f"• {_(ADVICE[key])}" for key in result.advice if key in ADVICE))
+        advice = [presenting.advice_text(key) for key in shown.advice]
+        self.advice.setText("\n".join(f"• {_(text)}" for text in advice if text))
+        self._fill_help()
         self.result_box.show()
 
-    def _words(self, signal) -> str:
-        return " … ".join(self._text[a:b] for a, b in signal.spans[:3])
+    def _apply_show_all(self) -> None:
+        """The strongest findings and the footnote first; the rest after "Show all"."""
+        shown = self._shown
+        rules = len(shown.findings)
+        for row in range(self.signal_list.count()):
+            self.signal_list.setRowHidden(row, not self._show_all and presenting.TOP <= row < rules)
+        if shown.more:
+            self.more_button.setText(_("Show fewer") if self._show_all else _("Show all {n} signs").format(n=rules))
+            self.more_button.setAccessibleName(self.more_button.text())
+            self.more_button.show()
+        else:
+            self.more_button.hide()
+        self._fit_list()
+
+    def _toggle_all(self) -> None:
+        self._show_all = not self._show_all
+        if not self._show_all and self._selected is not None and presenting.TOP <= self._selected < len(self._shown.findings):
+            self.signal_list.setCurrentRow(-1)
+        self._apply_show_all()
 
     def _render_message(self) -> None:
-        """The message as HTML, each signal's words a link ``sig:N`` (the strongest signal there)."""
-        result = self._result
+        """The message as HTML, each finding's words a link ``sig:N`` (the strongest finding there;
+        N indexes the findings as listed, the wording footnote last)."""
         normal, normal_text, selected, selected_text = self.highlight_colors()
-        owner: dict[int, int] = {}  # character index -> signal index (first = strongest)
-        for index, signal in enumerate(result.signals):
-            if signal.weight <= 0:
+        owner: dict[int, int] = {}  # character index -> finding index (first = strongest)
+        for index, finding in enumerate(self._shown.all):
+            if finding.weight <= 0:
                 continue
-            for a, b in signal.spans:
+            for a, b in finding.spans:
                 for i in range(a, b):
                     owner.setdefault(i, index)
         parts: list[str] = []
@@ -368,7 +456,7 @@ class SelfCheckScreen(Screen):
         self.message.setFixedHeight(max(60, min(height, 420)))
 
     def _fit_list(self) -> None:
-        rows = sum(self.signal_list.sizeHintForRow(i) for i in range(self.signal_list.count()))
+        rows = sum(self.signal_list.sizeHintForRow(i) for i in range(self.signal_list.count()) if not self.signal_list.isRowHidden(i))
         height = rows + 2 * self.signal_list.frameWidth() + 8
         self.signal_list.setFixedHeight(max(60, min(height, 520)))
 
@@ -385,17 +473,22 @@ class SelfCheckScreen(Screen):
                 index = int(target[4:])
             except ValueError:
                 return
+            if self._shown is None or not 0 <= index < len(self._shown.all):
+                return
+            if self.signal_list.isRowHidden(index):  # a finding after "Show all": show them all
+                self._show_all = True
+                self._apply_show_all()
             self.signal_list.setCurrentRow(index)
 
     def _select_signal(self, row: int) -> None:
-        if self._result is None or not 0 <= row < len(self._result.signals):
+        if self._shown is None or not 0 <= row < len(self._shown.all):
             self.detail.hide()
             return
         self._selected = row
-        signal = self._result.signals[row]
-        self.detail_words.setText(f"“{self._words(signal)}”")
-        self.detail_why.setText(content_gettext(signal.explanation))
-        self.guide_button.setProperty("guide", signal.guide)
+        finding = self._shown.all[row]
+        self.detail_words.setText(f"“{finding.excerpt}”")
+        self.detail_why.setText(content_gettext(finding.explanation))
+        self.guide_button.setProperty("guide", finding.guide)
         self.detail.show()
         self._render_message()
 
@@ -406,10 +499,9 @@ class SelfCheckScreen(Screen):
 
     def _fill_help(self) -> None:
         region = self.region()
-        self.help_title.setText(_("Still not sure? Call:"))
-        values = [c.value for c in region.call_now if c.value]
-        self.help_numbers.setText("    ".join(values))
-        self.help_names.setText("\n".join(channel_line(c) for c in region.call_now))
-        self.help_box.setAccessibleName(
-            _("Still not sure? Call:") + " " + "; ".join(f"{c.value or ''} {content_gettext(c.name)}".strip() for c in region.call_now)
-        )
+        # after "this looks like a scam", "still not sure?" would undercut the verdict
+        definite = self._result is not None and self._result.verdict == "high"
+        title = _("Call now to check:") if definite else _("Still not sure? Call:")
+        self.help_title.setText(title)
+        self.help_numbers.set_channels(region.call_now)
+        self.help_box.setAccessibleName(title + " " + "; ".join(channel_line(c) for c in region.call_now))
