@@ -153,3 +153,19 @@ def test_a_hotline_is_number_then_name_and_the_number_said_once():
     assert channel_line("96110", "96110 anti-fraud warning line") == "96110 anti-fraud warning line"
     assert channel_line("18222", "Anti-Scam Helpline 18222") == "18222 Anti-Scam Helpline"
     assert channel_line(None, "Scamwatch") == "Scamwatch"
+
+
+def test_chinese_explanations_say_ni_not_nin(checker, roots):
+    """The app speaks to a person as 你 in Simplified Chinese; a self-check sign that says 您 reads
+    as another voice beside the others."""
+    from core import i18n
+    from core.i18n import content_gettext
+
+    i18n.setup(roots.locale_dir, "zh_CN")
+    try:
+        texts = {r.explanation for r in checker.ruleset.rules if r.explanation and not r.concept}
+        texts |= {str(checker.ruleset.wording.get(k, "")) for k in ("explanation", "genuine_explanation")}
+        formal = sorted(t for t in texts if t and "您" in content_gettext(t))
+        assert formal == []
+    finally:
+        i18n.setup(roots.locale_dir, "en")
