@@ -10,13 +10,13 @@ over all scam messages, so a missed scam counts as wrong).
 
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
-honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl and
-blind2.jsonl are spent too (each read for a false-positive pass after its one-time evaluation)
-and are only read with --set blind / --set blind2. The next honest measure is a third blind
-set that this tool does not know: the lead scores it once, and nobody tuning the rules opens it.
+honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl,
+blind2.jsonl and blind3.jsonl are spent too (each read for a false-positive pass after its
+one-time evaluation) and are only read with --set blind / blind2 / blind3. The next honest
+measure is a fourth blind set that this tool does not know: the lead scores it once, and nobody tuning the rules opens it.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
-is trained on dev.jsonl, the spent holdouts, blind.jsonl and blind2.jsonl, so their figures are training figures. To measure
+is trained on dev.jsonl, the spent holdouts and the spent blind sets, so their figures are training figures. To measure
 a batch fresh, rebuild the table without it (`python -m core.selfcheck.train --exclude dev11
 --out /tmp/t.json`) and point a copy of content/selfcheck at that table.
 """
@@ -43,8 +43,9 @@ SETS = [
     ("shared sample", ROOT.parent / "shared/samples/selfcheck_sample.jsonl"),
     ("blind", ROOT / "corpus/selfcheck/blind.jsonl"),
     ("blind2", ROOT / "corpus/selfcheck/blind2.jsonl"),
+    ("blind3", ROOT / "corpus/selfcheck/blind3.jsonl"),
 ]
-ONLY_WHEN_ASKED = {"blind", "blind2"}
+ONLY_WHEN_ASKED = {"blind", "blind2", "blind3"}
 
 
 def read(path: Path) -> list[dict]:
