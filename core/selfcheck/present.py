@@ -54,7 +54,7 @@ class Finding:
     """One line of "what we found": the strongest signal and those merged into it."""
 
     signals: tuple[Signal, ...]  # strongest first
-    spans: tuple[tuple[int, int], ...]  # every span to mark in the message, sorted
+    spans: tuple[tuple[int, int], ...]  # where to mark it in the message (every member's spans), sorted
     excerpt: str  # the words as a person reads them, pieces joined by " … "
 
     @property
@@ -342,11 +342,21 @@ def _findings(result: Result, text: str) -> tuple[tuple[Finding, ...], Finding |
             _place(groups, signal, list(signal.spans), text)
     findings = []
     for members, spans, _seen in groups:
-        marked = _union(span for s in members for span in s.spans)
-        findings.append(Finding(tuple(members), marked, excerpt(text, spans)))
+        findings.append(Finding(tuple(members), _marks(text, [span for s in members for span in s.spans]), excerpt(text, spans)))
     wording = next((s for s in result.signals if s.id in WORDING_IDS and s.spans), None)
-    footnote = Finding((wording,), _union(wording.spans), excerpt(text, wording.spans)) if wording else None
+    footnote = Finding((wording,), _marks(text, wording.spans), excerpt(text, wording.spans)) if wording else None
     return tuple(findings), footnote
+
+
+def _marks(text: str, spans) -> tuple[tuple[int, int], ...]:
+    """Where to mark a finding in the message: its spans, an English one as whole words ("send 5"
+    marks "send 500"); a Chinese one as found (a whole clause would mark too much)."""
+    out = []
+    for a, b in spans:
+        if not _is_cjk_span(text, a, b):
+            a, b = widen(text, a, b)[:2]
+        out.append((a, b))
+    return _union(out)
 
 
 def present(result: Result, text: str, helplines_shown: bool = True) -> Shown:

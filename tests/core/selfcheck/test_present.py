@@ -169,3 +169,9 @@ def test_chinese_explanations_say_ni_not_nin(checker, roots):
         assert formal == []
     finally:
         i18n.setup(roots.locale_dir, "en")
+
+
+def test_an_english_mark_in_the_message_covers_whole_words(checker):
+    shown = present(checker.check(GRANDCHILD), GRANDCHILD)
+    marked = [GRANDCHILD[a:b] for f in shown.all for a, b in f.spans]
+    assert "send 500" in marked and "send 5" not in marked
