@@ -124,6 +124,8 @@ class HomeScreen(Screen):
 
         self._tab_order()
         state.regionChanged.connect(lambda _code: self._fill_help())
+        if hasattr(state, "textScaleChanged"):  # new text size: new widths, so maybe fewer columns
+            state.textScaleChanged.connect(lambda _scale: self._relayout())
 
     def _columns(self, widgets: list[QWidget], most: int, spacing: int) -> int:
         """How many of ``widgets`` fit side by side in the page's width (at least 1, at most ``most``)."""
@@ -166,6 +168,9 @@ class HomeScreen(Screen):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
         self._place_tiles()
         self._place_help()
 
