@@ -53,17 +53,31 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        x, y, row_height = rect.x(), rect.y(), 0
+        """Place the items row by row, each centred in its row's height (a label beside taller
+        buttons sits level with their text, not at their top). Returns the height used."""
+        rows: list[list] = [[]]
+        x = rect.x()
         for item in self._items:
+            if item.isEmpty():
+                continue  # a hidden widget takes no place (nor a gap)
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and row_height > 0:
-                x, y = rect.x(), y + row_height + self._spacing
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > rect.right() + 1 and rows[-1]:
+                rows.append([])
+                x = rect.x()
+            rows[-1].append((item, hint))
             x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y()
+        y = rect.y()
+        for row in rows:
+            if not row:
+                continue
+            row_height = max(hint.height() for _item, hint in row)
+            if move:
+                x = rect.x()
+                for item, hint in row:
+                    item.setGeometry(QRect(QPoint(x, y + (row_height - hint.height()) // 2), hint))
+                    x += hint.width() + self._spacing
+            y += row_height + self._spacing
+        return max(0, y - self._spacing - rect.y())
 
 
 def scrolling_page(screen: QWidget, margins: tuple[int, int, int, int] = (32, 24, 32, 24), spacing: int = 18) -> QVBoxLayout:
