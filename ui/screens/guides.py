@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -38,7 +38,8 @@ from core import i18n
 from core.guides import Guide, GuideBook
 from core.i18n import N_, _, content_gettext, ngettext
 from ui.screens.base import Screen
-from ui.widgets import FlowLayout
+from ui.lists import fit_to_rows
+from ui.widgets import FlowLayout, scrolling_page
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "icons" / "guides"
 
@@ -142,10 +143,11 @@ class GuidesScreen(Screen):
     # --- building ------------------------------------------------------------------------------
 
     def _build_list_page(self) -> QWidget:
+        # one scrolling page: the list is as tall as its rows, so the page scrolls, not the list
+        # (at 200% a list scrolling inside the page showed two guides)
         page = QWidget(objectName="guideListPage")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(32, 20, 32, 20)
-        layout.setSpacing(12)
+        layout = scrolling_page(page, margins=(32, 20, 32, 20), spacing=12)
+        self.list_page = page.findChild(QScrollArea)
 
         self.heading = QLabel(wordWrap=True, objectName="guidesHeading")
         self.heading.setProperty("role", "h1")
@@ -191,12 +193,14 @@ class GuidesScreen(Screen):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(self._open_item)
         self.list.itemClicked.connect(self._open_item)
-        layout.addWidget(self.list, 1)
+        fit_to_rows(self.list)
+        layout.addWidget(self.list)
 
         self.empty_label = QLabel(wordWrap=True, objectName="guideEmpty")
         self.empty_label.setProperty("role", "lead")
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
+        layout.addStretch(1)  # with no match, the heading, count and message stay together at the top
 
         self._icons = {g.id: QIcon(str(ICON_DIR / f"{g.icon}.svg")) for g in self.book.guides}
         return page
@@ -207,8 +211,7 @@ class GuidesScreen(Screen):
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(10)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
+        bar = FlowLayout(spacing=10)  # wraps at 200% text instead of squeezing the buttons
         self.all_button = QPushButton(objectName="allGuidesButton")
         self.all_button.clicked.connect(self.show_list)
         self.previous_button = QPushButton(objectName="previousGuideButton")
@@ -223,10 +226,8 @@ class GuidesScreen(Screen):
         self.print_action = self.handout_menu.addAction("")
         self.print_action.triggered.connect(self._ask_print_handout)
         self.handout_button.setMenu(self.handout_menu)
-        for button in (self.all_button, self.previous_button, self.next_button):
+        for button in (self.all_button, self.previous_button, self.next_button, self.handout_button):
             bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.handout_button)
         layout.addLayout(bar)
 
         self.browser = QTextBrowser(objectName="guideText")
@@ -266,7 +267,6 @@ class GuidesScreen(Screen):
             button.setAccessibleName(_("Show guides for: {audience}").format(audience=_(label)))
         self.list.setAccessibleName(_("Guides"))
         self.list.setAccessibleDescription(_("Press Enter to read the chosen guide."))
-        self.empty_label.setText(_("No guide matches. Try another word, or choose Everyone."))
         self.all_button.setText("‹ " + _("All guides"))
         self.all_button.setAccessibleName(_("All guides"))
         self.previous_button.setText("‹ " + _("Previous"))
@@ -295,6 +295,7 @@ class GuidesScreen(Screen):
         self.browser.clear()
         self._refresh_list()
         self.list.scrollToTop()
+        self.list_page.verticalScrollBar().setValue(0)
         self.list.setCurrentRow(0 if self.list.count() else -1)
         self.pages.setCurrentIndex(0)
 
@@ -325,6 +326,10 @@ class GuidesScreen(Screen):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.count_label.setText(ngettext("{n} guide", "{n} guides", len(shown)).format(n=len(shown)))
+        if self.audience():
+            self.empty_label.setText(_("No guide matches. Try another word, or choose Everyone."))
+        else:  # "Everyone" is already chosen: only another word can help
+            self.empty_label.setText(_("No guide matches. Try another word."))
         self.empty_label.setVisible(not shown)
         self.list.setVisible(bool(shown))
 
