@@ -19,12 +19,11 @@ from PySide6.QtCore import QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +41,7 @@ from core.quiz.session import SCAM_TYPE_NAMES
 from core.settings import atomic_write_text
 from core.workshop import Plan, PlanError, Tally
 from ui.screens.base import Screen
+from ui.lists import WrappedTextDelegate, fit_to_rows
 from ui.widgets import FlowLayout
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -107,8 +107,9 @@ class WorkshopScreen(Screen):
         self.tally: Tally | None = None
         self._folder = _documents()
 
-        scroll = QScrollArea(self)
+        scroll = self.page = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(objectName="scrollBody")
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -140,14 +141,13 @@ class WorkshopScreen(Screen):
         self.message.hide()
         layout.addWidget(self.message)
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(12)
+        # each label above its field, so a field keeps the page's whole width at 200% text
         self.title_label = QLabel(objectName="workshopTitleLabel")
         self.title_edit = QLineEdit(objectName="workshopTitle")
         self.title_label.setBuddy(self.title_edit)
         self.title_edit.textEdited.connect(self._title_edited)
-        form.addWidget(self.title_label, 0, 0)
-        form.addWidget(self.title_edit, 0, 1)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.title_edit)
         self.audience_label = QLabel(objectName="workshopAudienceLabel")
         chips = FlowLayout(spacing=10)
         self.audience_group = QButtonGroup(self)
@@ -159,42 +159,50 @@ class WorkshopScreen(Screen):
             self.audience_buttons[code] = button
             button.toggled.connect(lambda on, c=code: on and self._audience_chosen(c))
             chips.addWidget(button)
+        self.audience_label.setBuddy(self.audience_buttons[workshop.AUDIENCES[0]])
+        layout.addWidget(self.audience_label)
+        layout.addLayout(chips)
+        # its own row: beside the audiences it looked like a fourth audience
         self.suggest_button = QPushButton(objectName="workshopSuggest")
         self.suggest_button.clicked.connect(self.suggest)
-        chips.addWidget(self.suggest_button)
-        form.addWidget(self.audience_label, 1, 0)
-        form.addLayout(chips, 1, 1)
-        layout.addLayout(form)
+        suggest_row = FlowLayout()
+        suggest_row.addWidget(self.suggest_button)
+        layout.addLayout(suggest_row)
 
-        lists = QHBoxLayout()
-        lists.setSpacing(20)
+        # guides and questions side by side, or one above the other when the text is large or
+        # the window narrow (stack_columns); both lists are as tall as their rows: the page scrolls
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(20)
         left = QVBoxLayout()
-        self.guides_label = QLabel(objectName="workshopGuidesLabel")
+        self.guides_label = QLabel(wordWrap=True, objectName="workshopGuidesLabel")
         self.guides_label.setProperty("role", "h2")
         self.guide_list = QListWidget(objectName="workshopGuides")
         self._checklist(self.guide_list)
-        self.guide_list.setMinimumHeight(240)
         self.guide_list.itemChanged.connect(self._guide_toggled)
         self.guides_label.setBuddy(self.guide_list)
         left.addWidget(self.guides_label)
-        left.addWidget(self.guide_list, 1)
+        left.addWidget(self.guide_list)
+        left.addStretch(1)
         right = QVBoxLayout()
-        self.questions_label = QLabel(objectName="workshopQuestionsLabel")
+        self.questions_label = QLabel(wordWrap=True, objectName="workshopQuestionsLabel")
         self.questions_label.setProperty("role", "h2")
         self.only_chosen = QCheckBox(objectName="workshopOnlyChosen")
         self.only_chosen.setChecked(True)
         self.only_chosen.toggled.connect(lambda _on: self._fill_questions())
         self.question_list = QListWidget(objectName="workshopQuestions")
         self._checklist(self.question_list)
-        self.question_list.setMinimumHeight(240)
         self.question_list.itemChanged.connect(self._question_toggled)
         self.questions_label.setBuddy(self.question_list)
+        self.no_questions = QLabel(wordWrap=True, objectName="workshopNoQuestions")
+        self.no_questions.setProperty("role", "muted")
         right.addWidget(self.questions_label)
         right.addWidget(self.only_chosen)
-        right.addWidget(self.question_list, 1)
-        lists.addLayout(left, 1)
-        lists.addLayout(right, 1)
-        layout.addLayout(lists, 1)
+        right.addWidget(self.question_list)
+        right.addWidget(self.no_questions)
+        right.addStretch(1)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 1)
+        layout.addLayout(self.columns)
 
         self.legend = QLabel(wordWrap=True, objectName="workshopLegend")
         self.legend.setProperty("role", "muted")
@@ -208,6 +216,8 @@ class WorkshopScreen(Screen):
         self.summary = QLabel(wordWrap=True, objectName="workshopSummary")
         self.summary.setProperty("role", "muted")
         bar_layout.addWidget(self.summary)
+        self.next_step = QLabel(wordWrap=True, objectName="workshopNextStep")  # why a button is off
+        bar_layout.addWidget(self.next_step)
         actions = FlowLayout(spacing=10)
         self.present_button = QPushButton(objectName="workshopPresent")
         self.quiz_button = QPushButton(objectName="workshopQuiz")
@@ -235,10 +245,10 @@ class WorkshopScreen(Screen):
         view.setProperty("role", "checklist")
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setResizeMode(QListWidget.ResizeMode.Adjust)
         view.setUniformItemSizes(False)
+        view.setItemDelegate(WrappedTextDelegate(view))
+        fit_to_rows(view)
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -288,6 +298,28 @@ class WorkshopScreen(Screen):
 
     def enter(self, params: dict | None) -> None:
         self.guide_list.setFocus()
+        self._stack_columns()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._stack_columns()
+
+    def _stack_columns(self) -> None:
+        """Guides beside questions only when each column gets about 24 characters' width."""
+        pixels = self.font().pixelSize()
+        if pixels <= 0:
+            pixels = round(self.font().pointSizeF() * 96 / 72)
+        wide_enough = self.page.viewport().width() - 64 >= 2 * 24 * pixels + 20
+        direction = QBoxLayout.Direction.LeftToRight if wide_enough else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._stack_columns()
 
     def reset(self) -> None:
         if self.presenter is not None:
@@ -335,6 +367,12 @@ class WorkshopScreen(Screen):
             item.setCheckState(Qt.CheckState.Checked if question.id in chosen else Qt.CheckState.Unchecked)
             self.question_list.addItem(item)
         self.question_list.blockSignals(False)
+        self.question_list.setVisible(bool(pool))
+        if not guides and self.only_chosen.isChecked():
+            self.no_questions.setText(_("Choose the guides to present first: their questions appear here."))
+        else:
+            self.no_questions.setText(_("No questions for the room on the chosen guides."))
+        self.no_questions.setVisible(not pool)
 
     def _guide_toggled(self, item: QListWidgetItem) -> None:
         guide_id = item.data(ID_ROLE)
@@ -373,6 +411,11 @@ class WorkshopScreen(Screen):
         self.present_button.setEnabled(guides > 0)
         self.handouts_button.setEnabled(guides > 0)
         self.quiz_button.setEnabled(questions > 0)
+        if not guides:
+            self.next_step.setText(_("Choose guides in the list first: then you can present them and print their handouts."))
+        elif not questions:
+            self.next_step.setText(_("Tick questions for the room to run the group quiz."))
+        self.next_step.setVisible(not guides or not questions)
         self._show_results()
 
     def _show_results(self) -> None:
