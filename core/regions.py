@@ -36,6 +36,7 @@ def schema():
                 Map(
                     {
                         "name": Text(),
+                        "in_text": Opt(Text()),
                         "territories": List(Str(pattern=r"[A-Z]{2}")),
                         "locales": List(Str()),
                         "call_now": List(Ref("channel"), min_items=1),
@@ -60,7 +61,8 @@ class Channel(NamedTuple):
 
 class Region(NamedTuple):
     code: str
-    name: str
+    name: str  # as a label: "United Kingdom"
+    in_text: str  # inside a sentence: "Where to get help in the United Kingdom"
     territories: tuple[str, ...]
     locales: tuple[str, ...]
     call_now: tuple[Channel, ...]
@@ -104,7 +106,7 @@ class RegionFacts:
         return next(iter(self.regions))
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def load_regions(content_dir: Path, cache_dir: Path | None = None) -> RegionFacts:
@@ -144,6 +146,7 @@ def _read_cache(cache: Path, key: str) -> RegionFacts | None:
             regions[code] = Region(
                 code=code,
                 name=raw["name"],
+                in_text=raw["in_text"],
                 territories=tuple(raw["territories"]),
                 locales=tuple(raw["locales"]),
                 call_now=tuple(channels[i] for i in raw["call_now"]),
@@ -166,6 +169,7 @@ def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
         "regions": {
             code: {
                 "name": r.name,
+                "in_text": r.in_text,
                 "territories": list(r.territories),
                 "locales": list(r.locales),
                 "call_now": [c.id for c in r.call_now],
@@ -214,6 +218,7 @@ def _load_checked(path: Path) -> RegionFacts:
         regions[code] = Region(
             code=code,
             name=str(raw.get("name") or code),
+            in_text=str(raw.get("in_text") or raw.get("name") or code),
             territories=tuple(str(t) for t in raw.get("territories") or []),
             locales=tuple(str(t) for t in raw.get("locales") or []),
             call_now=tuple(call_now),

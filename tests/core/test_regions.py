@@ -80,6 +80,21 @@ def test_the_start_up_cache_gives_the_same_facts_and_notices_an_edit(roots, tmp_
     assert any("sg-nowhere" in p.message for p in edited.problems)
 
 
+def test_a_name_inside_a_sentence_reads_as_english_does(facts, roots):
+    """"Where to get help in the United Kingdom", not "in United Kingdom"; a region without
+    its own in_text uses its name."""
+    from core import i18n
+    from core.render import Renderer
+
+    i18n.setup(roots.locale_dir, "en")
+    for region in facts.regions.values():
+        assert region.in_text.endswith(region.name)
+    uk = facts.get("UK")
+    assert uk.in_text != uk.name  # the United Kingdom
+    html = Renderer(roots.content_dir).render("templates/help.html.j2", "en", region=uk)
+    assert f"in {uk.in_text}" in html
+
+
 def test_a_damaged_cache_is_ignored(roots, tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()

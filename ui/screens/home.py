@@ -217,7 +217,7 @@ class HomeScreen(Screen):
             self.help_blocks.append(block)
         self._place_help(force=True)
         self.help_region.setText(
-            _("Numbers for {region}. You can change the region in Settings.").format(region=content_gettext(region.name))
+            _("Numbers for {region}. You can change the region in Settings.").format(region=content_gettext(region.in_text))
         )
 
     def enter(self, params: dict | None) -> None:
