@@ -102,3 +102,28 @@ def test_pages_take_no_tab_stop_of_their_own(make_window, qtbot):
         qtbot.wait(5)
         for page in window.screens[key].findChildren(QScrollArea):
             assert not page.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{key}: a page is a Tab stop"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_selfcheck_findings_are_shown_whole_on_the_scrolling_page(make_window, qtbot, lang):
+    from PySide6.QtGui import QFontMetrics
+
+    window = _window(make_window, qtbot, lang, scale=200)
+    window.navigate("selfcheck", None)
+    screen = window.screens["selfcheck"]
+    screen.input.setPlainText("Customer service: your parcel is lost. Click http://refund.example, pay the deposit "
+                              "first and send me the verification code today, or your account is frozen.")
+    screen.check_button.click()
+    qtbot.wait(30)
+    view = screen.signal_list
+    assert view.count() >= 2
+    assert view.verticalScrollBar().maximum() == 0, "the findings scroll inside their own box"
+    assert _rows_fit(view) == []
+    # each row is tall enough for its text wrapped at the row's width: nothing cut short with "…"
+    for row in range(view.count()):
+        if view.isRowHidden(row):
+            continue
+        rect = view.visualRect(view.model().index(row, 0))
+        text = view.item(row).text()
+        needed = QFontMetrics(view.font()).boundingRect(0, 0, rect.width() - 40, 100_000, int(Qt.TextFlag.TextWordWrap), text).height()
+        assert rect.height() >= needed, f"row {row}: {rect.height()} px for {needed} px of text"

@@ -37,6 +37,7 @@ from core.quiz.session import SCAM_TYPE_NAMES
 from core.selfcheck import MAX_INPUT_BYTES, InputRejected, InputTooLarge
 from core.selfcheck import present as presenting
 from ui.screens.base import Screen
+from ui.lists import WrappedTextDelegate
 from ui.widgets import scrolling_page
 
 VERDICT_WORDS = {
@@ -205,6 +206,10 @@ class SelfCheckScreen(Screen):
         self.signal_list = QListWidget(objectName="selfcheckSignals")
         self.signal_list.setWordWrap(True)
         self.signal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # as tall as its findings, each measured at the text's real width: the page scrolls, the
+        # list does not (a second scroll box inside the page cut English findings with "…")
+        self.signal_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.signal_list.setItemDelegate(WrappedTextDelegate(self.signal_list))
         self.signal_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.signal_list.currentRowChanged.connect(self._select_signal)
         result.addWidget(self.signal_list)
@@ -458,7 +463,8 @@ class SelfCheckScreen(Screen):
     def _fit_list(self) -> None:
         rows = sum(self.signal_list.sizeHintForRow(i) for i in range(self.signal_list.count()) if not self.signal_list.isRowHidden(i))
         height = rows + 2 * self.signal_list.frameWidth() + 8
-        self.signal_list.setFixedHeight(max(60, min(height, 520)))
+        self.signal_list.setFixedHeight(max(60, height))
+        self.signal_list.scheduleDelayedItemsLayout()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
