@@ -378,7 +378,8 @@ def ink_top(image, left: int, right: int, top: int, bottom: int) -> int:
     """The first row between ``top`` and ``bottom`` with dark (text) pixels between the columns."""
     for y in range(top, bottom):
         for x in range(left, right):
-            if image.pixelColor(x, y).lightness() < 150:
+            colour = image.pixelColor(x, y)
+            if colour.alpha() > 128 and colour.lightness() < 150:
                 return y
     return -1
 
@@ -479,3 +480,20 @@ def test_the_certificate_says_what_it_certifies_for_the_score(make_screen, qtbot
         assert "took part in the quiz" in html and "%" not in html and "passed" not in html
     assert screen.result_score.text() == ("1 of 1 right (100%)" if right else "0 of 1 right (0%)")
     assert not screen.certificate_status.isVisibleTo(screen), "an empty status line is empty space at the card's foot"
+
+
+def ink_left(widget) -> int:
+    """The first column, in the widget's window, where the widget shows dark (text) pixels."""
+    image = widget.grab().toImage()
+    for x in range(image.width()):
+        if any(c.alpha() > 128 and c.lightness() < 150 for c in (image.pixelColor(x, y) for y in range(image.height()))):
+            return widget.mapTo(widget.window(), widget.rect().topLeft()).x() + x
+    return -1
+
+
+def test_the_review_links_start_where_the_page_text_starts(make_window, qtbot, bank):
+    window, screen = quiz_window(make_window)
+    ask(screen, bank, "task_rebate-05")
+    answer_one(qtbot, screen, bank, "task_rebate-05", right=False)
+    link = next(b for b in visible(screen, QAbstractButton) if b.objectName().startswith("quizReview_"))
+    assert abs(ink_left(link) - ink_left(screen.review_heading)) <= 2
