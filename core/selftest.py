@@ -41,6 +41,16 @@ def _check_the_checker(roots, out) -> list[str]:
     return failures
 
 
+def _check_the_word_list(out) -> list[str]:
+    """The quiz cuts Chinese messages at word boundaries from a shipped list; without it the
+    pieces fall back to pairs of characters, silently. A bundle must carry it."""
+    from core.quiz.scoring import WORDS_FILE, WordList
+
+    words = WordList.read(WORDS_FILE)
+    print(f"quiz: {len(words.freq)} Chinese words to cut red-flag messages with", file=out)
+    return [] if words.freq else [f"quiz: the Chinese word list is missing or empty: {WORDS_FILE.name}"]
+
+
 def run_self_test(roots, out=None) -> int:
     out = out or sys.stdout
     started = time.perf_counter()
@@ -79,6 +89,7 @@ def run_self_test(roots, out=None) -> int:
     print(f"templates: {rendered} pages rendered", file=out)
 
     failures += _check_the_checker(roots, out)
+    failures += _check_the_word_list(out)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:

@@ -82,3 +82,16 @@ def test_a_command_is_parsed_with_its_own_options():
 
     args = parse_args(["--lang", "en", "check", "--format", "jsonl", "-"])
     assert (args.command, args.format, args.file, args.lang) == ("check", "jsonl", "-", "en")
+
+
+def test_self_test_fails_a_bundle_without_the_chinese_word_list(monkeypatch, tmp_path):
+    """Without it the quiz would cut Chinese into pairs of characters without a word of warning."""
+    import io
+
+    from core import selftest
+    from core.quiz import scoring
+
+    assert selftest._check_the_word_list(io.StringIO()) == []
+    monkeypatch.setattr(scoring, "WORDS_FILE", tmp_path / "zh_words.txt")
+    failures = selftest._check_the_word_list(io.StringIO())
+    assert failures and "word list" in failures[0]
