@@ -37,7 +37,8 @@ def test_scam_like_wording_is_a_signal_that_points_at_its_words(checker):
 
 
 def test_genuine_like_wording_lowers_what_the_rules_found_but_never_below_zero(checker):
-    text = "【某某银行】您的信用卡本期账单已出，请尽快还款，如已还款请忽略。"
+    # (without "如已还款请忽略", which the rules now read as a lender's own reminder: see test_context.py)
+    text = "【某某银行】您的信用卡本期账单已出，请尽快还款。"
     result = checker.check(text)
     found = signal(result, "wording_like_genuine")
     assert found is not None and found.weight < 0
