@@ -285,17 +285,23 @@ def _widen_all(text: str, spans) -> list[list]:
 def excerpt(text: str, spans, pieces: int = EXCERPT_PIECES) -> str:
     """The words of ``spans`` as a person reads them: widened, joined when they meet, at most
     ``pieces`` pieces, in the order of the message."""
+    return _excerpt(text, spans, pieces)[0]
+
+
+def _excerpt(text: str, spans, pieces: int = EXCERPT_PIECES) -> tuple[str, list[tuple[int, int]]]:
+    """The excerpt and the ranges of the message it quotes."""
     widened = _widen_all(text, sorted(spans))
     # an English word that met a Chinese clause ("VIP" + "群跟老师操作"): widen the whole as a clause
     if any(_is_cjk_span(text, wa, wb) and not _is_cjk_span(text, wa, wa + 1) for wa, wb, _l, _r in widened):
         widened = _widen_all(text, [(wa, wb) for wa, wb, _l, _r in widened])
-    out = []
+    out, ranges = [], []
     for wa, wb, cut_left, cut_right in widened[:pieces]:
         words = " ".join(text[wa:wb].split())
         if not words:
             continue
         out.append(("…" if cut_left else "") + words + ("…" if cut_right else ""))
-    return " … ".join(out)
+        ranges.append((wa, wb))
+    return " … ".join(out), ranges
 
 
 def _link_spans(text: str, signals) -> tuple[tuple[int, int], ...]:
@@ -341,11 +347,22 @@ def _findings(result: Result, text: str) -> tuple[tuple[Finding, ...], Finding |
         else:
             _place(groups, signal, list(signal.spans), text)
     findings = []
+    quoted: list[tuple[int, int]] = []  # what the findings before this one quote (same side)
     for members, spans, _seen in groups:
-        findings.append(Finding(tuple(members), _marks(text, [span for s in members for span in s.spans]), excerpt(text, spans)))
+        if members[0].weight < 0 and findings and not findings[-1].genuine:
+            quoted = []
+        # quote the words this finding adds; the words already quoted above stay marked in the message
+        new = [span for span, wide in zip(sorted(spans), _wide_each(text, sorted(spans))) if not _overlaps(wide, quoted)]
+        words, ranges = _excerpt(text, new or spans)
+        findings.append(Finding(tuple(members), _marks(text, [span for s in members for span in s.spans]), words))
+        quoted += ranges
     wording = next((s for s in result.signals if s.id in WORDING_IDS and s.spans), None)
     footnote = Finding((wording,), _marks(text, wording.spans), excerpt(text, wording.spans)) if wording else None
     return tuple(findings), footnote
+
+
+def _wide_each(text: str, spans) -> list[tuple[int, int]]:
+    return [widen(text, a, b)[:2] for a, b in spans]
 
 
 def _marks(text: str, spans) -> tuple[tuple[int, int], ...]:

@@ -175,3 +175,12 @@ def test_an_english_mark_in_the_message_covers_whole_words(checker):
     shown = present(checker.check(GRANDCHILD), GRANDCHILD)
     marked = [GRANDCHILD[a:b] for f in shown.all for a, b in f.spans]
     assert "send 500" in marked and "send 5" not in marked
+
+
+def test_each_finding_quotes_the_words_it_adds(checker):
+    shown = present(checker.check(POLICE_ZH), POLICE_ZH)
+    quoted = [p for f in shown.findings for p in pieces(f.excerpt)]
+    assert len(quoted) == len(set(quoted))  # "把资金转入安全账户进行资金清查" once, not in four findings
+    for finding in shown.findings:  # while the message still marks all of each finding's words
+        for signal in finding.signals:
+            assert all(any(c <= a and b <= d for c, d in finding.spans) for a, b in signal.spans)
