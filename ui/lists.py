@@ -79,9 +79,10 @@ class _Fitter(QObject):
         finally:
             self._busy = False
 
-    def _show_current(self, current, _previous) -> None:
-        """Keep the row the keyboard moved to in view on the page."""
-        if not current.isValid() or not self.view.hasFocus():
+    def _show_current(self, current, previous) -> None:
+        """Keep the row the keyboard moved to in view on the page (not the first row a list
+        makes current when it gets focus: entering a screen does not scroll its page)."""
+        if not current.isValid() or not previous.isValid() or not self.view.hasFocus():
             return
         page = _page_of(self.view)
         if page is None:

@@ -127,3 +127,19 @@ def test_selfcheck_findings_are_shown_whole_on_the_scrolling_page(make_window, q
         text = view.item(row).text()
         needed = QFontMetrics(view.font()).boundingRect(0, 0, rect.width() - 40, 100_000, int(Qt.TextFlag.TextWordWrap), text).height()
         assert rect.height() >= needed, f"row {row}: {rect.height()} px for {needed} px of text"
+
+
+def test_the_arrow_keys_keep_the_chosen_guide_in_view_on_the_page(make_window, qtbot):
+    window = _window(make_window, qtbot, "en", scale=200)
+    window.navigate("guides", None)
+    qtbot.wait(20)
+    screen = window.screens["guides"]
+    page = screen.list_page
+    assert page.verticalScrollBar().value() == 0, "entering the screen scrolled the page"
+    screen.list.setFocus()
+    for _ in range(8):
+        qtbot.keyClick(screen.list, Qt.Key.Key_Down)
+    rect = screen.list.visualRect(screen.list.currentIndex())
+    top = screen.list.viewport().mapTo(page.viewport(), rect.topLeft()).y()
+    assert page.verticalScrollBar().value() > 0
+    assert 0 <= top and top + rect.height() <= page.viewport().height(), "the chosen guide is off the page"
