@@ -28,6 +28,8 @@ def ids(result):
         ("Your loan instalment of $180 is due on the 3rd and will be collected by direct debit. If you've already paid, please ignore this.", "repayment_reminder"),
         ("经理：我在开会不方便接电话，你把明天的议程发给大家，再订一下会议室。", "asks_nothing"),
         ("Hi, it's Mo - new number, save this one. See you at the match on Saturday.", "asks_nothing"),
+        ("楼下阿姨问我，有人说交99元会员费就能免费领鸡蛋，这个靠谱吗？我觉得有问题，让她先别去。", "retelling"),
+        ("A text says my bank card is blocked and I must pay a fee to unblock it. I haven't replied. Scam, right?", "retelling"),
     ],
 )
 def test_a_genuine_context_around_scam_words_keeps_the_message_low(checker, text, context):
@@ -52,6 +54,8 @@ def test_a_genuine_context_around_scam_words_keeps_the_message_low(checker, text
         # a "new number" that asks a vague favour, and a "boss" who wants money
         "我换号码了，这是新的微信，旧的先别用。在吗？能帮我个忙吗？",
         "Boss here, new number. In a meeting, can't talk. I need you to buy gift cards for a client and send me the codes.",
+        # a "collector" who shames instead of sending you to the lender
+        "Your account is 10 days overdue. Pay $90 today or we will message everyone in your contacts about your debt.",
     ],
 )
 def test_a_scam_hiding_behind_those_contexts_is_still_flagged(checker, text):
