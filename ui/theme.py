@@ -42,6 +42,7 @@ PALETTES = {
         "low_bg": "#E7F4EC",
         "disabled_bg": "#E6EAF0",
         "disabled_text": "#5F6B78",
+        "tick": "check-light",  # ui/icons/check-light.svg: a white tick on the primary face
     },
     "high_contrast": {
         "bg": "#000000",
@@ -70,6 +71,7 @@ PALETTES = {
         "low_bg": "#000000",
         "disabled_bg": "#000000",
         "disabled_text": "#B0B0B0",
+        "tick": "check-dark",  # a black tick on the yellow face
     },
 }
 
@@ -89,6 +91,7 @@ def stylesheet(scale: int = 100, palette: str = "normal") -> str:
     base = sizes(scale)["base"]
     text = _SCALED.sub(lambda m: f"{round(int(m.group(1)) * base / BASE_PX)}px", text)
     values = {**PALETTES[palette], **{f"{k}px": f"{v}px" for k, v in sizes(scale).items()}}
+    values["icons"] = (UI_DIR / "icons").as_posix()  # url() in a stylesheet needs a full path
     # longest names first, so @primary_hover is not read as @primary + _hover
     for name in sorted(values, key=len, reverse=True):
         text = text.replace(f"@{name}", values[name])

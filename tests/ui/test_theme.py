@@ -1,7 +1,8 @@
 """The stylesheet as a person sees it: centred button text, disabled buttons that look disabled,
 check boxes and padding that grow with the text size."""
 
-from PySide6.QtCore import QRect
+import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QStyle, QStyleOptionButton
 
@@ -94,3 +95,29 @@ def test_button_padding_grows_with_the_text(make_window, qtbot):
             text = button.fontMetrics().height()
             gap = (button.sizeHint().height() - text) / 2
             assert gap >= text / 3, f"{button.text()!r} at {scale}%: {gap} px above and below {text} px text"
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_a_check_box_in_a_list_is_seen_ticked_or_not_in_both_colour_schemes(make_window, qtbot, contrast):
+    """An unticked box shows its edge in the text colour; a ticked one its face in the primary
+    colour with a tick on it (in high contrast the unticked box had vanished on black)."""
+    window = make_window("en")
+    window.services.state.set_high_contrast(contrast)
+    window.navigate("workshop", None)
+    qtbot.wait(20)
+    screen = window.screens["workshop"]
+    view = screen.guide_list
+    colours = theme.PALETTES["high_contrast" if contrast else "normal"]
+
+    def left_of_row(row: int) -> set[str]:
+        rect = view.visualRect(view.model().index(row, 0))
+        image = view.viewport().grab(rect.adjusted(0, 0, -(rect.width() - 48), 0)).toImage()
+        return {image.pixelColor(x, y).name().upper() for x in range(image.width()) for y in range(image.height())}
+
+    view.setCurrentRow(-1)
+    view.clearSelection()
+    assert colours["text"].upper() in left_of_row(0), "no edge of an unticked box"
+    view.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.wait(10)
+    ticked = left_of_row(0)
+    assert colours["primary"].upper() in ticked and colours["on_primary"].upper() in ticked, "no ticked box"
