@@ -294,3 +294,19 @@ def test_back_one_question_undoes_a_mis_tap(open_screen, qtbot):
     assert screen.question.text() == "Have they asked you to read out, send or type in a code from a text message?"
     qtbot.mouseClick(screen.no, Qt.MouseButton.LeftButton)
     assert screen.finished and not screen.stop
+
+
+def test_the_answer_starts_at_the_top_of_the_page(open_screen, qtbot):
+    window, screen = open_screen("situation", lang="zh_CN", region="CN")
+    window.resize(1100, 800)
+    window.services.state.set_text_scale(200)
+    for _ in range(4):
+        screen.answer(True)
+    qtbot.wait(10)
+    bar = screen.findChild(QScrollArea).verticalScrollBar()
+    assert bar.maximum() > 0  # the stop message is taller than the window at 200%
+    bar.setValue(bar.maximum())
+    screen.back()  # a quick mis-tap fixed: back and answered again before the page is laid out anew
+    screen.answer(False)
+    qtbot.wait(10)
+    assert bar.value() == 0

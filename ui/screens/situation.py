@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.i18n import N_, _
 from ui.screens.base import Screen
@@ -201,6 +201,9 @@ class SituationScreen(Screen):
         return any(self.answers)
 
     def _refresh(self) -> None:
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None:  # each question and the answer start at the top of the page
+            scroll.verticalScrollBar().setValue(0)
         if not self.finished:
             self.ask_box.show()
             self.answer_box.hide()
