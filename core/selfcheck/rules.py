@@ -352,7 +352,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(found[0])
 
 
-def required_literals(pattern: str, max_set: int = 48) -> tuple[str, ...] | None:
+def required_literals(pattern: str, max_set: int = 128) -> tuple[str, ...] | None:
     """Pieces of text of which every match of ``pattern`` contains at least one, or None.
 
     The engine skips a pattern when none of them is in the text (a substring test in C, far
@@ -364,17 +364,69 @@ def required_literals(pattern: str, max_set: int = 48) -> tuple[str, ...] | None
     tree = _parse_tree(pattern)
     if tree is None:
         return None
+    # first widening short runs over small alternatives ('请' then [你您] gives 请你, 请您), then,
+    # if that makes a set too large, without: the two never give a wrong piece, only more or fewer
+    return _required(tree, max_set, widen=True) or _required(tree, max_set, widen=False)
 
-    def seq(items):
-        candidates, run = [], ""
+
+def _required(tree, max_set: int, widen: bool) -> tuple[str, ...] | None:
+    def alternatives(name, arg):
+        """The few plain strings a set of characters or a group of plain alternatives can be
+        ('请你|请您' parses as 请 followed by [你您]; 'ab|acd' as a followed by b or cd), or None."""
+        if name == "IN":
+            if any(str(op) != "LITERAL" for op, _ in arg) or len(arg) > 8:
+                return None
+            return {chr(a) for _, a in arg}
+        if name == "SUBPATTERN":
+            items = arg[-1]
+            if len(items) == 1:
+                return alternatives(str(items[0][0]), items[0][1])
+            return plain(items)
+        if name == "BRANCH":
+            out: set[str] = set()
+            for branch in arg[1]:
+                found = plain(branch)
+                if found is None:
+                    return None
+                out |= found
+            return out if len(out) <= max_set else None
+        return None
+
+    def plain(items):
+        """The plain strings a sequence can be, when it is only characters and small alternatives."""
+        runs = {""}
         for op, arg in items:
             name = str(op)
             if name == "LITERAL":
-                run += chr(arg)
+                runs = {r + chr(arg) for r in runs}
                 continue
-            if run:
-                candidates.append({run})
-                run = ""
+            found = alternatives(name, arg)
+            if found is None or "" in found or len(runs) * len(found) > max_set:
+                return None
+            runs = {r + f for r in runs for f in found}
+        return runs
+
+    def seq(items):
+        candidates, run = [], ""
+        runs: set[str] | None = None  # several possible plain runs ('请' then [你您])
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                if runs is not None:
+                    runs = {r + chr(arg) for r in runs}
+                else:
+                    run += chr(arg)
+                continue
+            if run or runs is not None:
+                current = runs if runs is not None else {run}
+                # only widen a run too short to be a piece: a longer one is a smaller set as it is
+                expanded = alternatives(name, arg) if widen and min(len(r) for r in current) < 2 else None
+                if expanded is not None and "" not in expanded and len(current) * len(expanded) <= max_set:
+                    runs = {r + e for r in current for e in expanded}
+                    run = ""
+                    continue
+                candidates.append(current)
+                run, runs = "", None
             found = None
             if name == "SUBPATTERN":
                 found = seq(arg[-1])
@@ -386,7 +438,9 @@ def required_literals(pattern: str, max_set: int = 48) -> tuple[str, ...] | None
                 found = seq(arg[2])
             if found:
                 candidates.append(found)
-        if run:
+        if runs is not None:
+            candidates.append(runs)
+        elif run:
             candidates.append({run})
         candidates = [c for c in candidates if len(c) <= max_set]
         if not candidates:

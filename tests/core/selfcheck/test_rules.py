@@ -108,3 +108,18 @@ def test_required_pieces_of_a_pattern():
         assert any(p in text for p in pieces)
     assert required_literals("(a|b)?c?") is None  # nothing every match must contain
     assert set(required_literals("验证码|(发|报)给我")) == {"给我", "验证码"}
+
+
+def test_short_runs_are_widened_over_small_alternatives():
+    # '请你|请您' parses as 请 followed by [你您]: one character alone is no piece, the two are
+    import re
+
+    from core.selfcheck.rules import required_literals
+
+    assert set(required_literals("请你|请您")) == {"请你", "请您"}
+    assert set(required_literals("退了|退出了")) == {"退了", "退出了"}
+    pattern = "(?<![不别])(挂了|挂掉)|(有个|有位)(男的|人)(打|说)|x(ab|c)d"
+    pieces = required_literals(pattern)
+    assert pieces is not None and min(len(p) for p in pieces) >= 2
+    for text in ("他挂了", "刚才有位人打来", "xcd", "xabd", "不挂了也挂掉了"):
+        assert re.search(pattern, text) and any(p in text for p in pieces), text
