@@ -115,6 +115,7 @@ def build_window(
     candidates = [lang] if lang else ([settings.language] if settings.language else []) + system_names
     locale = i18n.choose_locale([c for c in candidates if c], catalogs.locales())
     i18n.set_locale(locale)
+    theme.use_font_for(locale)
 
     services = Services.create(roots, store, settings, region="CN")
     services.kiosk = kiosk is not None
@@ -126,6 +127,7 @@ def build_window(
     services.state.set_region(chosen_region)
 
     qt_translations = _QtTranslations(app)
+    services.state.languageChanged.connect(theme.use_font_for)
 
     def restyle(*_args) -> None:
         theme.apply(app, services.state.text_scale, services.state.high_contrast)

@@ -39,6 +39,17 @@ def _family() -> str:
     return _font_family
 
 
+def _families() -> list[str]:
+    """As on screen: Chinese in the shipped font, other languages in the system's UI font
+    with the shipped font behind it (ui.theme.font_families)."""
+    from core import i18n
+    from ui import theme
+
+    cjk = _family()
+    families = theme.font_families(i18n.current_locale()) if theme._cjk_family else [cjk]
+    return families or [cjk]
+
+
 @dataclass
 class Layout:
     document: QTextDocument
@@ -70,7 +81,8 @@ def lay_out(html: str, printer: QPrinter) -> Layout:
     while True:
         document = QTextDocument()
         document.setDocumentMargin(0)
-        font = QFont(_family())
+        font = QFont()
+        font.setFamilies(_families())
         font.setPointSizeF(size)
         document.setDefaultFont(font)
         document.setPageSize(QSizeF(page.width(), page.height()))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 UI_DIR = Path(__file__).resolve().parent
 FONT_FILE = UI_DIR / "fonts" / "wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
+CJK_LANGUAGES = ("zh", "ja", "ko")
 
 BASE_PX = 18  # at 100%: large enough for an older reader at a desk
 
@@ -101,16 +102,56 @@ def stylesheet(scale: int = 100, palette: str = "normal") -> str:
     return text
 
 
+_cjk_family = ""
+_latin_family: str | None = None
+
+
 def load_fonts() -> str:
-    """Register the shipped CJK font and make it the app's font. Returns the family used."""
+    """Register the shipped CJK font and make it the app's font. Returns the family used.
+
+    ``use_font_for(locale)`` then picks the font for the app's language.
+    """
+    global _cjk_family
     font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    family = FONT_FAMILY if FONT_FAMILY in families else (families[0] if families else "")
-    if family:
-        font = QFont(family)
+    _cjk_family = FONT_FAMILY if FONT_FAMILY in families else (families[0] if families else "")
+    if _cjk_family:
+        font = QFont(_cjk_family)
         font.setPixelSize(BASE_PX)
         QGuiApplication.setFont(font)
-    return family
+    return _cjk_family
+
+
+def font_families(locale: str) -> list[str]:
+    """The app's font families for a language, first choice first.
+
+    Chinese is set in the shipped CJK font, whose punctuation is full-width as Chinese
+    typesetting wants. Other languages are set in the system's own UI font with the CJK font
+    behind it for any Chinese they quote: English set in the CJK font gets full-width
+    quotation marks and dashes (“refund” with wide gaps around it).
+    """
+    global _latin_family
+    if not _cjk_family or locale.split("_")[0] in CJK_LANGUAGES:
+        return [_cjk_family] if _cjk_family else []
+    if _latin_family is None:
+        from PySide6.QtGui import QFontInfo
+
+        # the system font is often an alias ("Sans Serif"); ask which real family it is
+        _latin_family = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)).family()
+    if not _latin_family or _latin_family == _cjk_family:
+        return [_cjk_family]
+    return [_latin_family, _cjk_family]
+
+
+def use_font_for(locale: str) -> None:
+    """Make the app's font the one for ``locale`` (at start and on each language switch)."""
+    families = font_families(locale)
+    if not families or QGuiApplication.font().families() == families:
+        return
+    font = QFont()
+    font.setFamilies(families)
+    font.setPixelSize(BASE_PX)
+    QGuiApplication.setFont(font)
 
 
 def apply(app, scale: int = 100, high_contrast: bool = False) -> None:

@@ -121,3 +121,21 @@ def test_a_check_box_in_a_list_is_seen_ticked_or_not_in_both_colour_schemes(make
     qtbot.wait(10)
     ticked = left_of_row(0)
     assert colours["primary"].upper() in ticked and colours["on_primary"].upper() in ticked, "no ticked box"
+
+
+def test_english_is_set_without_chinese_full_width_quotes_and_chinese_in_the_shipped_font(make_window):
+    """English set in the CJK font got wide gaps around “quoted” words; Chinese keeps the
+    shipped font, whose full-width punctuation is what Chinese typesetting wants."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    if theme.font_families("en") == [theme.FONT_FAMILY]:
+        pytest.skip("this system has no UI font besides the shipped one")
+    window = make_window("en")
+    english = QFontMetrics(QApplication.font()).horizontalAdvance("“refund”")
+    window.services.state.set_locale("zh_CN")  # switches live
+    assert QApplication.font().families()[0] == theme.FONT_FAMILY
+    chinese = QFontMetrics(QApplication.font()).horizontalAdvance("“refund”")
+    assert english < chinese
+    window.services.state.set_locale("en")
+    assert QApplication.font().families()[0] != theme.FONT_FAMILY
