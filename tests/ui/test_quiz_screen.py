@@ -497,3 +497,39 @@ def test_the_review_links_start_where_the_page_text_starts(make_window, qtbot, b
     answer_one(qtbot, screen, bank, "task_rebate-05", right=False)
     link = next(b for b in visible(screen, QAbstractButton) if b.objectName().startswith("quizReview_"))
     assert abs(ink_left(link) - ink_left(screen.review_heading)) <= 2
+
+
+def test_an_options_text_keeps_its_room_from_the_edge_at_200_percent(make_window, qtbot):
+    """At 200% the option text nearly touched the button's edge: the room grows with the text."""
+    from ui.screens.quiz import WrapButton
+
+    def room(window) -> tuple[int, int]:
+        screen = window.screens["quiz"]
+        button = next(b for b in screen.findChildren(WrapButton) if b.isVisible())
+        first = min(w.geometry().left() for w in (button.number, button.label) if w.isVisible())
+        return first, button.label.fontInfo().pixelSize()
+
+    window, _screen = quiz_window(make_window)
+    qtbot.wait(10)
+    left_100, px_100 = room(window)
+    window.services.state.set_text_scale(200)
+    qtbot.wait(10)
+    left_200, px_200 = room(window)
+    assert px_200 > px_100
+    assert left_200 >= left_100 * 1.5
+
+
+def test_the_quick_quiz_button_reads_light_on_its_dark_face_and_dims_only_when_disabled(make_window, qtbot):
+    """Its label was left grey on blue (the disabled colour), unreadable, while it was enabled."""
+    from ui.screens.quiz import WrapButton
+    from ui.theme import PALETTES
+
+    window = make_window("zh_CN")
+    window.navigate("quiz", None)
+    screen = window.screens["quiz"]
+    qtbot.wait(10)
+    button = next(b for b in screen.findChildren(WrapButton) if b.objectName().startswith("quizSet_") and b.property("role") == "primary")
+    assert button.isEnabled()
+    light = colour_pixels(button, PALETTES["normal"]["on_primary"])
+    grey = colour_pixels(button, PALETTES["normal"]["disabled_text"])
+    assert light > 50 and grey < light // 10

@@ -164,7 +164,6 @@ class WrapButton(QPushButton):
         _set_role(self, role)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 10, 16, 10)
         outer.setSpacing(0)
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -189,6 +188,17 @@ class WrapButton(QPushButton):
         self._tag_words = ""
         self._ticks: tuple[tuple[str, str], tuple[str, str]] | None = None
         self.toggled.connect(self._show_tick)
+        self._fit_margins()
+
+    def _fit_margins(self) -> None:
+        """Room around the text that grows with the text size (at 200% the text touched the edge)."""
+        unit = max(self.fontInfo().pixelSize(), 18)
+        self.layout().setContentsMargins(round(unit * 0.9), round(unit * 0.55), round(unit * 0.9), round(unit * 0.55))
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_margins()
+        super().changeEvent(event)
 
     def set_texts(self, number: str, text: str) -> None:
         self.number.setText(number)
