@@ -119,7 +119,7 @@ class Checker:
             if len(spans) < MAX_SPANS and span not in spans:
                 spans.append(span)
 
-        for rule in self.ruleset.rules:
+        def scan(rule) -> None:
             for lang, regex, first, pieces in rule.regexes:
                 if lang == "zh":
                     if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
@@ -133,7 +133,7 @@ class Checker:
                     if first is not None and filtering and norm_chars.isdisjoint(first):
                         continue
                     view = views.norm
-                if pieces is not None and not any(piece in view.text for piece in pieces):
+                if pieces is not None and not any(map(view.text.__contains__, pieces)):
                     continue  # no match can be without one of these pieces
                 negation = self.ruleset.negations.get(lang) if rule.negatable else None
                 for match in regex.finditer(view.text):
@@ -154,6 +154,23 @@ class Checker:
                         break
 
         by_id, detector_rules = self._indexes()
+        # A concept (a part of a combination, never shown or scored on its own) is looked for
+        # only when a combination asks for it: the parts of a combination are asked for in order
+        # and its "unless" only once all its parts are there, so most concepts are never scanned
+        # for (a necessary-and-sufficient rewrite: the same hits as scanning every concept first).
+        scanned: set[str] = set()
+
+        def has(rule_id: str) -> bool:
+            if rule_id not in scanned:
+                scanned.add(rule_id)
+                rule = by_id.get(rule_id)
+                if rule is not None and rule.concept and rule.regexes:
+                    scan(rule)
+            return rule_id in hits
+
+        for rule in self.ruleset.rules:
+            if not rule.concept:
+                scan(rule)
         if detector_rules:
             if any(d.startswith("link_") for d in detector_rules):
                 for link in find_links(views.norm.text, self.link_lists):
@@ -167,11 +184,11 @@ class Checker:
 
         for rule in self.ruleset.rules:
             if rule.when:
-                spans = _combine(hits, rule.when, rule.within, rule.unless)
+                spans = _combine(hits, has, rule.when, rule.within, rule.unless)
                 if spans:
                     hits[rule.id] = spans[:MAX_SPANS]
         for rule in self.ruleset.rules:  # "unless" also keeps a plain rule quiet
-            if rule.unless and not rule.when and rule.id in hits and any(i in hits for i in rule.unless):
+            if rule.unless and not rule.when and rule.id in hits and any(has(i) for i in rule.unless):
                 del hits[rule.id]
 
         signals = []
@@ -307,9 +324,11 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _combine(hits, ids, within, unless) -> list[tuple[int, int]]:
-    """The spans of a combination, or [] when it does not fire (see core.selfcheck.rules)."""
-    if any(i in hits for i in unless) or not all(i in hits for i in ids):
+def _combine(hits, has, ids, within, unless) -> list[tuple[int, int]]:
+    """The spans of a combination, or [] when it does not fire (see core.selfcheck.rules).
+
+    ``has(id)`` says whether a rule or concept was found, looking for a concept on first asking."""
+    if not all(has(i) for i in ids) or any(has(i) for i in unless):
         return []
     if within is None:
         out = []
