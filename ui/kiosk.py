@@ -12,7 +12,8 @@ The controller wires a ready main window for a police-station hall:
   the history, text fields and their undo, scroll positions, open menus and dialogs, the
   clipboard, the language, region, text size and contrast, back to the attract screen;
 * the hidden admin gesture: **five taps within 3 seconds in the top-right corner** of the
-  screen (a 64 px square, kept empty), then a PIN pad. Wrong PINs slow down (core.kiosk.PinThrottle).
+  screen (a 64 px square, kept empty in the top bar; on the attract screen, which hides the top
+  bar, the taps are caught before the screen sees them), then a PIN pad. Wrong PINs slow down (core.kiosk.PinThrottle).
   The right PIN opens the admin panel: the configuration's warnings, "Leave kiosk mode" and
   "Back to the kiosk";
 * an on-screen keyboard (ui/keyboard.py) that appears when a text field takes the focus. It
@@ -88,7 +89,9 @@ def forbidden_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
 
 
 class StillThere(QDialog):
-    """"Still there?" with a countdown and one big button."""
+    """"Still there?" with a countdown and one big button. The seconds left are one large number
+    (``count``) over the sentence that says what happens then: someone who cannot read the small
+    text still sees the number fall."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent, objectName="stillThere")
@@ -99,11 +102,14 @@ class StillThere(QDialog):
         column.setSpacing(18)
         self.heading = QLabel(wordWrap=True, objectName="stillThereHeading")
         self.heading.setProperty("role", "h1")
+        self.count = QLabel(objectName="stillThereCount", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.text = QLabel(wordWrap=True, objectName="stillThereText")
         self.text.setProperty("role", "lead")
         self.here_button = QPushButton(objectName="stillHere")
         self.here_button.setProperty("role", "primary")
         column.addWidget(self.heading)
+        column.addWidget(self.count)
         column.addWidget(self.text)
         column.addWidget(self.here_button)
         self.seconds = 0
@@ -114,6 +120,10 @@ class StillThere(QDialog):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Still there?"))
+        self.count.setText(str(self.seconds))
+        self.count.setAccessibleName(
+            ngettext("{n} second left", "{n} seconds left", self.seconds).format(n=self.seconds)
+        )
         self.text.setText(
             ngettext(
                 "In {n} second the screen starts over for the next person, and everything you entered is cleared.",
@@ -330,9 +340,13 @@ class KioskController(QObject):
         return False
 
     def _adapt(self, screen: QWidget | None) -> None:
-        """A screen as the kiosk shows it: no way to the files, scrolling by swiping."""
+        """A screen as the kiosk shows it: no way to the files, scrolling by swiping; the attract
+        screen without the top bar (its own big buttons start the visit and choose the language;
+        Back, Home and a language menu there only repeated them). The admin corner does not need
+        the bar: taps are caught on the window, wherever they land (``_in_corner``)."""
         if screen is None:
             return
+        self.window.top_bar.setVisible(getattr(screen, "key", None) != "attract")
         for name in self.hidden_names:
             for widget in screen.findChildren(QWidget, name):
                 widget.hide()

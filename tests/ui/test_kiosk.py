@@ -522,3 +522,114 @@ def test_the_language_menu_offers_the_configured_languages(kiosk, qtbot, languag
     shown = {action.data() for action in window.language_menu.actions() if action.isVisible()}
     assert shown == offered
     assert set(window.screens["attract"].language_buttons) == offered
+
+
+# --- the attract screen as a visitor sees it (top bar, numbers, narrow screens) and "Still there?" --
+
+
+def test_the_attract_screen_has_no_top_bar_and_the_next_screen_has_it_again(kiosk, qtbot):
+    window = kiosk()
+    assert window.current == "attract"
+    assert not window.top_bar.isVisible()
+    assert not window.back_button.isVisible() and not window.language_button.isVisible()
+    qtbot.mouseClick(window.screens["attract"].start_button, Qt.MouseButton.LeftButton)
+    assert window.current == "home"
+    assert window.top_bar.isVisible() and window.language_button.isVisible()
+    run_idle_reset(qtbot, window)
+    assert not window.top_bar.isVisible()
+
+
+def test_the_admin_corner_works_on_the_attract_screen_without_the_top_bar(kiosk, qtbot):
+    window = kiosk()
+    assert not window.top_bar.isVisible()
+    tap_corner(qtbot, window, 5)
+    assert window.kiosk.admin.isVisible()
+    assert window.current == "attract"  # the taps did not start a visit
+    window.kiosk.close_admin()
+    window.navigate("home")  # and on a screen with the top bar, the corner is the bar's empty end
+    assert window.top_bar.isVisible()
+    tap_corner(qtbot, window, 5)
+    assert window.kiosk.admin.isVisible()
+
+
+def visible_text_sizes(root: QWidget) -> dict[QWidget, int]:
+    """The pixel size of the text of every visible label and button under ``root``."""
+    return {
+        widget: widget.fontInfo().pixelSize()
+        for widget in root.findChildren(QWidget)
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisibleTo(root) and widget.text()
+    }
+
+
+@pytest.mark.parametrize("region", ["CN", "TW", "UK", "US"])
+def test_the_numbers_to_call_are_the_largest_text_with_their_names_and_follow_the_region(kiosk, qtbot, region):
+    window = kiosk(region=region)
+    window.kiosk.defaults["region"] = region
+    window.kiosk.reset_visitor()
+    screen = window.screens["attract"]
+    channels = window.services.regions.get(region).call_now
+    values = [channel.value for channel in channels if channel.value]
+    assert values
+    shown = [label.text() for label in screen.number_labels if label.isVisibleTo(screen)]
+    assert shown == values
+    sizes = visible_text_sizes(screen)
+    biggest_other = max(size for widget, size in sizes.items() if widget not in screen.number_labels)
+    for label in screen.number_labels[: len(values)]:
+        assert sizes[label] > biggest_other, (label.text(), sizes[label], biggest_other)
+        assert label.height() >= 48
+    for _ in range(3):  # each slide in another language: the names follow it
+        content = i18n.translator(screen.shown_locale, "content")
+        for channel, name in zip(channels, screen.name_labels):
+            assert name.isVisibleTo(screen) and name.text()
+            assert name.text() in content.gettext(channel.name)
+        screen.advance()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 1024), (1920, 1080)])
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_the_attract_screen_fits_without_scrolling_sideways(kiosk, qtbot, size, language):
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.test_accessibility import clipped
+
+    window = kiosk()
+    window.kiosk.unlocked = True  # let the test size the window like a smaller screen
+    window.showNormal()
+    window.resize(*size)
+    window.services.state.set_locale(language)
+    screen = window.screens["attract"]
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    qtbot.wait(20)
+    page = screen.findChild(QScrollArea)
+    assert page.horizontalScrollBar().maximum() == 0
+    assert page.viewport().width() >= page.widget().width()
+    for widget in [screen.start_button, *screen.language_buttons.values(), *screen.number_labels, screen.rule_label]:
+        if widget.isVisibleTo(screen):
+            assert not clipped(widget), widget.objectName()
+            right = widget.mapTo(page.viewport(), widget.rect().topRight()).x()
+            assert right <= page.viewport().width(), (widget.objectName(), right)
+    # every language button is on screen, not below the fold
+    for button in screen.language_buttons.values():
+        bottom = button.mapTo(page.viewport(), button.rect().bottomLeft()).y()
+        assert bottom <= page.viewport().height(), button.objectName()
+
+
+def test_still_there_shows_the_seconds_as_one_large_number_that_counts_down(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    controller = window.kiosk
+    controller.tick.setInterval(60_000)  # the test ticks by hand
+    controller._idle_expired()
+    box = controller.still_there
+    qtbot.waitUntil(box.isVisible)
+    start = controller.config.countdown
+    assert box.count.text() == str(start)
+    assert str(start) in box.text.text()  # the sentence says it too
+    sizes = visible_text_sizes(box)
+    assert sizes[box.count] >= 2 * sizes[box.text] and sizes[box.count] > sizes[box.heading]
+    controller._tick()
+    assert box.count.text() == str(start - 1)
+    assert str(start - 1) in box.text.text()
+    for button in box.findChildren(QAbstractButton):
+        if button.isVisibleTo(box):
+            assert button.height() >= 48 and button.width() >= 48, button.objectName()

@@ -1,8 +1,9 @@
 """The attract screen: what a kiosk shows between visitors.
 
 It cycles the guides' key rules ("Real police never ask you to transfer money...") in every
-offered language, each with the region's numbers to call, under a large "Touch to start" and one
-large button per language. The rules come from the guides' content (translated through the
+offered language, each with the region's numbers to call (the largest text on the screen, each
+with its name), above a large "Touch to start" and one large button per language. The language
+buttons wrap onto a second row on a narrow screen: nothing scrolls sideways. The rules come from the guides' content (translated through the
 content catalog), the numbers from the region facts: nothing here is typed in.
 
 Touching anywhere starts; a language button starts in that language.
@@ -12,19 +13,59 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core import i18n
 from core.i18n import N_, _
 from ui.screens.base import Screen
-from ui.widgets import scrolling_page
+from ui.widgets import FlowLayout, scrolling_page
 
 TOUCH_TO_START = N_("Touch to start")
 CALL_LINE = N_("Someone asking you for money right now? Stop and call:")
 NAME = N_("ScamSense")
 RULE_SECONDS = 7
+SHOW_NAME_FROM_PX = 700  # the screen's height from which the app's name is shown above the rule
+
+
+class CentredFlow(FlowLayout):
+    """A FlowLayout whose rows are centred, and whose items never grow wider than the row
+    (a long channel name wraps inside its block instead of pushing the page sideways)."""
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        rows: list[list] = [[]]
+        widths: list[int] = [0]
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), max(1, rect.width()))
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            needed = width + (self._spacing if rows[-1] else 0)
+            if rows[-1] and widths[-1] + needed > rect.width():
+                rows.append([])
+                widths.append(0)
+                needed = width
+            rows[-1].append((item, QSize(width, height)))
+            widths[-1] += needed
+        y = rect.y()
+        for row, used in zip(rows, widths):
+            if not row:
+                continue
+            row_height = max(size.height() for _item, size in row)
+            if move:
+                x = rect.x() + max(0, (rect.width() - used) // 2)
+                for item, size in row:
+                    item.setGeometry(QRect(QPoint(x, y + (row_height - size.height()) // 2), size))
+                    x += size.width() + self._spacing
+            y += row_height + self._spacing
+        return max(0, y - self._spacing - rect.y())
+
+    def minimumSize(self) -> QSize:
+        # as narrow as need be (rows wrap, a block's own text wraps), as tall as its tallest item
+        height = max((item.minimumSize().height() for item in self._items if not item.isEmpty()), default=0)
+        return QSize(0, height)
 
 
 class AttractScreen(Screen):
@@ -57,10 +98,14 @@ class AttractScreen(Screen):
         card_layout.setSpacing(16)
         self.rule_label = QLabel(objectName="attractRule", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.call_label = QLabel(objectName="attractCall", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.numbers_label = QLabel(objectName="attractNumbers", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.numbers_label.setProperty("role", "value")
-        for label in (self.rule_label, self.call_label, self.numbers_label):
+        # the numbers to call: each large, its name under it; blocks side by side, wrapping
+        self.numbers_box = QWidget(objectName="attractNumbers")
+        self.numbers_flow = CentredFlow(self.numbers_box, spacing=24)
+        self.number_labels: list[QLabel] = []
+        self.name_labels: list[QLabel] = []
+        for label in (self.rule_label, self.call_label):
             card_layout.addWidget(label)
+        card_layout.addWidget(self.numbers_box)
         outer.addWidget(self.card)
         outer.addStretch(1)
 
@@ -69,11 +114,14 @@ class AttractScreen(Screen):
         self.start_button.clicked.connect(lambda: self._start(None))
         outer.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
-        self.language_row = QHBoxLayout()
-        self.language_row.setSpacing(20)
+        self.language_box = QWidget(objectName="attractLanguages")
+        self.language_row = CentredFlow(self.language_box, spacing=20)  # wraps on a narrow screen
         self.language_buttons: dict[str, QPushButton] = {}
-        outer.addLayout(self.language_row)
+        outer.addWidget(self.language_box)
         self._build_language_buttons()
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None:  # the page narrows with the window; only tall text scrolls, downwards
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.advance)
@@ -84,14 +132,12 @@ class AttractScreen(Screen):
         self.language_buttons.clear()
         while self.language_row.count():
             self.language_row.takeAt(0)
-        self.language_row.addStretch(1)
         for locale in self.locales():
             button = QPushButton(i18n.display_name(locale), objectName=f"attractLanguage_{locale}")
             button.setProperty("role", "language")
             button.clicked.connect(lambda _checked=False, code=locale: self._start(code))
             self.language_buttons[locale] = button
             self.language_row.addWidget(button)
-        self.language_row.addStretch(1)
 
     # --- what is shown --------------------------------------------------------------------------
 
@@ -115,17 +161,45 @@ class AttractScreen(Screen):
         content = i18n.translator(locale, "content")
         self.rule_label.setText(content.gettext(rule))
         self.call_label.setText(ui.gettext(CALL_LINE))
-        region = self.region()
-        numbers = [channel.value for channel in region.call_now if channel.value]
-        self.numbers_label.setText("   ".join(numbers))
-        self.numbers_label.setAccessibleName(
-            ", ".join(f"{content.gettext(c.name)} {c.value or ''}".strip() for c in region.call_now)
-        )
+        self._show_numbers(self.region().call_now, content.gettext, locale)
         self.start_button.setText(ui.gettext(TOUCH_TO_START))
         self.start_button.setAccessibleName(ui.gettext(TOUCH_TO_START))
         self.shown_locale = locale
         for widget in (self.rule_label, self.call_label, self.start_button):
             widget.setLocale(_qt_locale(locale))
+
+    def _show_numbers(self, channels, gettext, locale: str) -> None:
+        """Each channel to call as a block: its number, large, over its name in the slide's language."""
+        parts = [_number_and_name(channel.value, gettext(channel.name)) for channel in channels]
+        while len(self.number_labels) < len(parts):
+            block = QWidget(objectName="attractChannel")
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            number = QLabel(objectName="attractNumber", alignment=Qt.AlignmentFlag.AlignCenter)
+            number.setTextFormat(Qt.TextFormat.PlainText)
+            name = QLabel(objectName="attractNumberName", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            column.addWidget(number)
+            column.addWidget(name)
+            self.numbers_flow.addWidget(block)
+            self.number_labels.append(number)
+            self.name_labels.append(name)
+        for index, (number, name) in enumerate(zip(self.number_labels, self.name_labels)):
+            block = number.parentWidget()
+            if index < len(parts):
+                value, text = parts[index]
+                number.setText(value)
+                number.setVisible(bool(value))
+                name.setText(text)
+                name.setVisible(bool(text))
+                name.setLocale(_qt_locale(locale))
+                block.setAccessibleName(f"{value} {text}".strip())
+                block.show()
+            else:
+                block.hide()
+        self.numbers_box.setAccessibleName(", ".join(f"{v} {t}".strip() for v, t in parts))
+        self.numbers_flow.invalidate()
 
     def advance(self) -> None:
         self.step += 1
@@ -156,6 +230,12 @@ class AttractScreen(Screen):
         self.timer.stop()
         self.step = 0
 
+    def resizeEvent(self, event) -> None:
+        # on a low screen (800x600) the app's name gives its room to the rule, the numbers and
+        # the buttons, so that all of them show without scrolling
+        super().resizeEvent(event)
+        self.name_label.setVisible(event.size().height() >= SHOW_NAME_FROM_PX)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # touch anywhere to start
         self._start(None)
         event.accept()
@@ -164,6 +244,17 @@ class AttractScreen(Screen):
         if locale and locale != i18n.current_locale():
             self.state.set_locale(locale)
         self.navigate.emit("home", None)
+
+
+def _number_and_name(value: str | None, name: str) -> tuple[str, str]:
+    """The number to show large and the name under it, without repeating the number when the
+    (translated) name holds it: ("96110", "anti-fraud warning line"). As the self-check's
+    call list does (core.selfcheck.present.channel_line), which this screen does not import."""
+    if not value:
+        return "", name
+    if value in name:
+        return value, name.replace(value, "", 1).strip(" :：-–·")
+    return value, name
 
 
 def _qt_locale(locale: str):
