@@ -570,7 +570,7 @@ def test_the_numbers_to_call_are_the_largest_text_with_their_names_and_follow_th
     channels = window.services.regions.get(region).call_now
     values = [channel.value for channel in channels if channel.value]
     assert values
-    shown = [label.text() for label in screen.number_labels if label.isVisibleTo(screen)]
+    shown = [label.text().replace("\u200b", "") for label in screen.number_labels if label.isVisibleTo(screen)]
     assert shown == values
     sizes = visible_text_sizes(screen)
     biggest_other = max(size for widget, size in sizes.items() if widget not in screen.number_labels)
@@ -612,6 +612,36 @@ def test_the_attract_screen_fits_without_scrolling_sideways(kiosk, qtbot, size, 
     for button in screen.language_buttons.values():
         bottom = button.mapTo(page.viewport(), button.rect().bottomLeft()).y()
         assert bottom <= page.viewport().height(), button.objectName()
+
+
+@pytest.mark.parametrize("region", ["CN", "US", "UK"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_at_200_percent_on_800_px_the_language_buttons_wrap_and_no_number_is_cut(kiosk, qtbot, region, language):
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.test_accessibility import clipped
+
+    window = kiosk()
+    window.kiosk.unlocked = True
+    window.showNormal()
+    window.resize(800, 600)
+    state = window.services.state
+    state.set_region(region)
+    state.set_locale(language)
+    state.set_text_scale(200)
+    screen = window.screens["attract"]
+    qtbot.waitUntil(lambda: window.size().toTuple() == (800, 600))
+    qtbot.wait(20)
+    page = screen.findChild(QScrollArea)
+    assert page.horizontalScrollBar().maximum() == 0
+    buttons = list(screen.language_buttons.values())
+    assert len({button.y() for button in buttons}) > 1  # they do not fit one row: a second one
+    for widget in [*buttons, *screen.number_labels, *screen.name_labels, screen.start_button]:
+        if widget.isVisibleTo(screen):
+            assert not clipped(widget), (widget.objectName(), widget.text(), clipped(widget))
+            left = widget.mapTo(page.viewport(), widget.rect().topLeft()).x()
+            right = widget.mapTo(page.viewport(), widget.rect().topRight()).x()
+            assert 0 <= left and right <= page.viewport().width(), (widget.objectName(), left, right)
 
 
 def test_still_there_shows_the_seconds_as_one_large_number_that_counts_down(kiosk, qtbot):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -101,6 +101,7 @@ class AttractScreen(Screen):
         # the numbers to call: each large, its name under it; blocks side by side, wrapping
         self.numbers_box = QWidget(objectName="attractNumbers")
         self.numbers_flow = CentredFlow(self.numbers_box, spacing=24)
+        self.numbers_box.installEventFilter(self)  # its width decides whether a number must shrink
         self.number_labels: list[QLabel] = []
         self.name_labels: list[QLabel] = []
         for label in (self.rule_label, self.call_label):
@@ -176,7 +177,9 @@ class AttractScreen(Screen):
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(0)
-            number = QLabel(objectName="attractNumber", alignment=Qt.AlignmentFlag.AlignCenter)
+            # wraps only when it must (a web address at 200% text on an 800 px screen): at its
+            # spaces, or after a dot (_breakable); cut off, it would be no use to anyone
+            number = QLabel(objectName="attractNumber", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
             number.setTextFormat(Qt.TextFormat.PlainText)
             name = QLabel(objectName="attractNumberName", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
             name.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,7 +192,8 @@ class AttractScreen(Screen):
             block = number.parentWidget()
             if index < len(parts):
                 value, text = parts[index]
-                number.setText(value)
+                number.setText(_breakable(value))
+                number.setAccessibleName(value)
                 number.setVisible(bool(value))
                 name.setText(text)
                 name.setVisible(bool(text))
@@ -200,6 +204,26 @@ class AttractScreen(Screen):
                 block.hide()
         self.numbers_box.setAccessibleName(", ".join(f"{v} {t}".strip() for v, t in parts))
         self.numbers_flow.invalidate()
+        self._fit_numbers()
+
+    def _fit_numbers(self) -> None:
+        """A number whose longest piece is wider than the card (a web address at 200% text on an
+        800 px screen) is shown a size or two smaller (theme.qss: fit="small", "smaller") rather
+        than cut off."""
+        width = self.numbers_box.width()
+        for label in self.number_labels:
+            for fit in ("", "small", "smaller"):
+                if label.property("fit") != fit:
+                    label.setProperty("fit", fit)
+                    label.style().unpolish(label)
+                    label.style().polish(label)
+                if label.minimumSizeHint().width() <= width:
+                    break
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.numbers_box and event.type() == QEvent.Type.Resize:
+            self._fit_numbers()
+        return False
 
     def advance(self) -> None:
         self.step += 1
@@ -255,6 +279,11 @@ def _number_and_name(value: str | None, name: str) -> tuple[str, str]:
     if value in name:
         return value, name.replace(value, "", 1).strip(" :：-–·")
     return value, name
+
+
+def _breakable(value: str) -> str:
+    """``value`` as shown: a web address may break after a dot when it must (a zero-width space)."""
+    return value.replace(".", ".\u200b")
 
 
 def _qt_locale(locale: str):
