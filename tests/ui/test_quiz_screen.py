@@ -504,19 +504,18 @@ def test_an_options_text_keeps_its_room_from_the_edge_at_200_percent(make_window
     from ui.screens.quiz import WrapButton
 
     def room(window) -> tuple[int, int]:
-        screen = window.screens["quiz"]
-        button = next(b for b in screen.findChildren(WrapButton) if b.isVisible())
+        screen = window.screens["quiz"]  # the chooser: its quiz sets are WrapButtons too
+        button = next(b for b in screen.findChildren(WrapButton) if b.isVisible() and b.property("role") == "option")
         first = min(w.geometry().left() for w in (button.number, button.label) if w.isVisible())
         return first, button.label.fontInfo().pixelSize()
 
-    window, _screen = quiz_window(make_window)
-    qtbot.wait(10)
+    window = make_window("en")
+    window.navigate("quiz", None)
+    qtbot.waitUntil(lambda: room(window)[0] > 0)
     left_100, px_100 = room(window)
     window.services.state.set_text_scale(200)
-    qtbot.wait(10)
-    left_200, px_200 = room(window)
-    assert px_200 > px_100
-    assert left_200 >= left_100 * 1.5
+    qtbot.waitUntil(lambda: room(window)[1] > px_100)  # restyled
+    qtbot.waitUntil(lambda: room(window)[0] >= left_100 * 1.5)  # and laid out again
 
 
 def test_the_quick_quiz_button_reads_light_on_its_dark_face_and_dims_only_when_disabled(make_window, qtbot):
