@@ -30,6 +30,8 @@ def ids(result):
         ("Hi, it's Mo - new number, save this one. See you at the match on Saturday.", "asks_nothing"),
         ("楼下阿姨问我，有人说交99元会员费就能免费领鸡蛋，这个靠谱吗？我觉得有问题，让她先别去。", "retelling"),
         ("A text says my bank card is blocked and I must pay a fee to unblock it. I haven't replied. Scam, right?", "retelling"),
+        # the scam pasted between quotation marks is still a retelling
+        ("有人知道这条是不是骗子吗：“您的社保卡已冻结，请点击链接并缴纳解冻费。”我没点。", "retelling"),
     ],
 )
 def test_a_genuine_context_around_scam_words_keeps_the_message_low(checker, text, context):
@@ -54,6 +56,8 @@ def test_a_genuine_context_around_scam_words_keeps_the_message_low(checker, text
         # a "new number" that asks a vague favour, and a "boss" who wants money
         "我换号码了，这是新的微信，旧的先别用。在吗？能帮我个忙吗？",
         "Boss here, new number. In a meeting, can't talk. I need you to buy gift cards for a client and send me the codes.",
+        # the same script, not quoted: it speaks to the reader, whatever the question before it
+        "有人知道这条是不是骗子吗？您的社保卡已冻结，请您立即缴纳解冻费300元，否则将停用。",
         # a "collector" who shames instead of sending you to the lender
         "Your account is 10 days overdue. Pay $90 today or we will message everyone in your contacts about your debt.",
     ],
