@@ -174,7 +174,7 @@ def format_text(result: Result, text: str, region, content_dir: Path) -> str:
         lines += ["", _("Warning signs:")]
         for finding in warnings:
             lines.append(f"  ! {content_gettext(finding.explanation)}")
-            lines.append("    " + _("Words: {words}").format(words=f"“{finding.excerpt}”"))
+            lines.append("    " + _("Words: {words}").format(words=presenting.quote(finding.excerpt)))
     if reassuring:
         lines += ["", _("Signs of a genuine message (not proof of safety):")]
         for finding in reassuring:
@@ -183,7 +183,7 @@ def format_text(result: Result, text: str, region, content_dir: Path) -> str:
         lines += ["", _("{n} more signs are not listed here (--format json lists every one).").format(n=shown.more)]
     if shown.wording is not None:
         lines += ["", _("Also, by word comparison: {explanation}").format(explanation=content_gettext(shown.wording.explanation))]
-        lines.append("    " + _("Words: {words}").format(words=f"“{shown.wording.excerpt}”"))
+        lines.append("    " + _("Words: {words}").format(words=presenting.quote(shown.wording.excerpt)))
     lines += ["", _("What to do now:")]
     lines += [f"  - {_(text)}" for text in (presenting.advice_text(key) for key in shown.advice) if text]
     if call_now:

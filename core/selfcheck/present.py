@@ -20,8 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.i18n import N_
+from core.i18n import N_, _
 from core.selfcheck.engine import Result, Signal
+
+
+def quote(words: str) -> str:
+    """Words from the message, in the language's quotation marks (zh_TW: 「…」)."""
+    # Translators: quotation marks around words quoted from the message; keep {words}.
+    return _("“{words}”").format(words=words)
 
 #: How many findings are shown before "show all".
 TOP = 4

@@ -373,14 +373,14 @@ class SelfCheckScreen(Screen):
             explanation = content_gettext(finding.explanation)
             if finding.wording:
                 kind = _("Also, by word comparison")
-                item = QListWidgetItem(f"ⓘ {kind}: “{finding.excerpt}”\n{explanation}")
+                item = QListWidgetItem(f"ⓘ {kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
             else:
                 prefix = "✚ " if finding.genuine else "! "
                 kind = _("Sign of a genuine message") if finding.genuine else _("Warning sign")
-                item = QListWidgetItem(f"{prefix}{kind}: “{finding.excerpt}”\n{explanation}")
+                item = QListWidgetItem(f"{prefix}{kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {finding.excerpt}. {explanation}")
             self.signal_list.addItem(item)
@@ -492,7 +492,7 @@ class SelfCheckScreen(Screen):
             return
         self._selected = row
         finding = self._shown.all[row]
-        self.detail_words.setText(f"“{finding.excerpt}”")
+        self.detail_words.setText(presenting.quote(finding.excerpt))
         self.detail_why.setText(content_gettext(finding.explanation))
         self.guide_button.setProperty("guide", finding.guide)
         self.detail.show()

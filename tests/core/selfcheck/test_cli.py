@@ -1,3 +1,4 @@
+import pytest
 import io
 import json
 import sys
@@ -157,3 +158,13 @@ def test_helplines_in_the_regions_order_one_format(roots, monkeypatch, capsys):
             assert line.strip().startswith(channel.value + " "), (line, channel.value)  # number first, in call_now order
             assert line.count(channel.value) == 1  # "96110 反诈预警劝阻专线", not "96110反诈预警劝阻专线 96110"
             assert ":" not in line.replace(channel.value, "")
+
+
+@pytest.mark.parametrize(("lang", "opening", "closing"), [("zh_TW", "「", "」"), ("zh_CN", "“", "”"), ("en", "“", "”")])
+def test_quoted_words_use_the_languages_quotation_marks(roots, monkeypatch, capsys, lang, opening, closing):
+    """Taiwan writes 「…」; the findings quoted the message in “…” whatever the language."""
+    _code, result = run(roots, monkeypatch, capsys, ["--lang", lang, "check"], "請把錢轉到安全帳戶".encode())
+    quoted = [line for line in result.out.splitlines() if opening in line and closing in line]
+    assert quoted, result.out
+    if lang == "zh_TW":
+        assert "“" not in result.out
