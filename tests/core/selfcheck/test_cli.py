@@ -1,7 +1,8 @@
-import pytest
 import io
 import json
 import sys
+
+import pytest
 
 from core.cli import main
 
