@@ -59,6 +59,14 @@ class Channel(NamedTuple):
     confirmed: bool
 
 
+def name_beside_number(value: str | None, name: str) -> str:
+    """A channel's (translated) name to show beside its number, without the number again:
+    beside a large 96110, '96110反诈预警劝阻专线' reads '反诈预警劝阻专线'."""
+    if value and value in name:
+        return name.replace(value, "", 1).strip(" :：-–·") or name
+    return name
+
+
 class Region(NamedTuple):
     code: str
     name: str  # as a label: "United Kingdom"

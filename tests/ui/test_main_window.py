@@ -233,3 +233,16 @@ def test_a_hidden_tile_leaves_no_hole_in_the_grid(make_window, qtbot):
     home.tiles["workshop"].show()
     qtbot.wait(10)
     assert len({(t.y(), t.x()) for t in tiles}) == len(tiles)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_the_homes_numbers_are_not_repeated_inside_their_names(make_window, lang):
+    """A large 96110 sat over '96110 anti-fraud warning line' / '96110反詐預警勸阻專線'."""
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(lang, region="CN")
+    home = window.screens["home"]
+    for block in home.help_blocks:
+        number, name = [label.text() for label in block.findChildren(QLabel)]
+        assert name and (number not in name or number == name), (number, name)
+    assert any(block.findChildren(QLabel)[0].text() == "96110" for block in home.help_blocks)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
+from core.regions import name_beside_number
 from ui.screens.base import Screen
 from ui.widgets import scrolling_page
 
@@ -208,12 +209,13 @@ class HomeScreen(Screen):
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            value = QLabel(channel.value or content_gettext(channel.name), wordWrap=True)  # a name may be long
+            full_name = content_gettext(channel.name)
+            value = QLabel(channel.value or full_name, wordWrap=True)  # a name may be long
             value.setProperty("role", "value")
-            name = QLabel(content_gettext(channel.name), wordWrap=True)
+            name = QLabel(name_beside_number(channel.value, full_name), wordWrap=True)
             column.addWidget(value)
             column.addWidget(name)
-            block.setAccessibleName(f"{channel.value or ''} {content_gettext(channel.name)}".strip())
+            block.setAccessibleName(f"{channel.value or ''} {name.text()}".strip())
             self.help_blocks.append(block)
         self._place_help(force=True)
         self.help_region.setText(
