@@ -139,7 +139,7 @@ def test_red_flags_are_tapped_as_pieces_and_scored_by_the_pieces_chosen(make_scr
     answer = screen.session.answers[0]
     assert (answer.detail["found"], answer.detail["wrong"], answer.score) == (1, 1, 0)
     shown = " ".join(l.text() for l in visible(screen, QLabel))
-    assert "You found 1 of 2 red flags." in shown and "Taps that were not on a red flag: 1." in shown
+    assert "You found 1 of 2 warning signs." in shown and "Taps that were not on a warning sign: 1." in shown
     assert "✔ You found it: “Recharge 100 yuan first”" in shown and "⚑ Missed: “Keep this secret from your family”" in shown
 
 

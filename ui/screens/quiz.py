@@ -822,7 +822,7 @@ class QuizScreen(Screen):
                 elif index in tapped:
                     button.setProperty("mark", "wrong")
                     button.setText(f"{WRONG} {text}")
-                    button.setAccessibleName(f"{text}: " + _("Not a red flag"))
+                    button.setAccessibleName(f"{text}: " + _("Not a warning sign"))
                 else:
                     button.setText(text)
                     button.setAccessibleName(text)
@@ -948,9 +948,9 @@ class QuizScreen(Screen):
             self.after.addWidget(Feedback(kind, _sentences(headline, truth), drop_echo(_c(q.explanation), q.answer or "")))
         elif q.format == "red_flags":
             found, wrong = answer.detail.get("found", 0), answer.detail.get("wrong", 0)
-            summary = _("You found {found} of {total} red flags.").format(found=found, total=len(q.flags))
+            summary = _("You found {found} of {total} warning signs.").format(found=found, total=len(q.flags))
             if wrong:
-                summary = _sentences(summary, _("Taps that were not on a red flag: {n}.").format(n=wrong))
+                summary = _sentences(summary, _("Taps that were not on a warning sign: {n}.").format(n=wrong))
             self.after.addWidget(Feedback(kind, _sentences(headline, summary), _c(q.explanation)))
             found_flags = answer.detail.get("found_flags", frozenset())
             for index, flag in enumerate(q.flags):

@@ -286,7 +286,7 @@ class WorkshopScreen(Screen):
         self.guides_label.setText(_("Guides to present"))
         self.questions_label.setText(_("Questions for the room"))
         self.only_chosen.setText(_("Only questions on the chosen guides"))
-        self.legend.setText(_("★ written for this audience. Questions that need a phone screen (spotting red flags, conversations) are left out: the room answers by raising hands."))
+        self.legend.setText(_("★ written for this audience. Questions that need a phone screen (spotting warning signs, conversations) are left out: the room answers by raising hands."))
         self.present_button.setText(_("Present the guides"))
         self.quiz_button.setText(_("Run the group quiz"))
         self.handouts_button.setText(_("Handouts as one PDF…"))
