@@ -119,12 +119,16 @@ class Checker:
             if len(spans) < MAX_SPANS and span not in spans:
                 spans.append(span)
 
+        dense, norm = views.dense, views.norm
+        dense_text, norm_text = dense.text, norm.text
+        negations = self.ruleset.negations
+
         def scan(rule) -> None:
             for lang, regex, first, pieces in rule.regexes:
                 if lang == "zh":
                     if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
                         continue
-                    view = views.dense
+                    view, text = dense, dense_text
                 else:
                     if lang == "en+":
                         if not norm_has_letter:
@@ -132,22 +136,22 @@ class Checker:
                         lang = "en"
                     if first is not None and filtering and norm_chars.isdisjoint(first):
                         continue
-                    view = views.norm
-                if pieces is not None and not any(map(view.text.__contains__, pieces)):
+                    view, text = norm, norm_text
+                if pieces is not None and not any(map(text.__contains__, pieces)):
                     continue  # no match can be without one of these pieces
-                negation = self.ruleset.negations.get(lang) if rule.negatable else None
-                for match in regex.finditer(view.text):
+                negation = negations.get(lang) if rule.negatable else None
+                for match in regex.finditer(text):
                     start, end = match.span()
                     if end <= start:
                         continue
                     if negation is not None:
                         begin = max(0, start - NEGATION_WINDOW.get(lang, 12))
                         if lang != "zh":  # a negation does not reach across a sentence end ("Beware. Transfer ...")
-                            cut = _SENTENCE_END.search(view.text[begin:start])
+                            cut = _SENTENCE_END.search(text[begin:start])
                             while cut is not None:
                                 begin += cut.end()
-                                cut = _SENTENCE_END.search(view.text[begin:start])
-                        if negation.search(view.text, begin, start):
+                                cut = _SENTENCE_END.search(text[begin:start])
+                        if negation.search(text, begin, start):
                             continue
                     add(rule.id, view.span(start, end))
                     if len(hits.get(rule.id, ())) >= MAX_SPANS:
