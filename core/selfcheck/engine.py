@@ -173,7 +173,7 @@ class Checker:
             return rule_id in hits
 
         for rule in self.ruleset.rules:
-            if not rule.concept:
+            if rule.regexes and not rule.concept:
                 scan(rule)
         if detector_rules:
             if any(d.startswith("link_") for d in detector_rules):
