@@ -63,9 +63,10 @@ class Tile(QPushButton):
         return max(96, self.layout().totalHeightForWidth(width))
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        changed = self.hidden_on_purpose == visible  # hidden and now shown, or the other way
         self.hidden_on_purpose = not visible
         super().setVisible(visible)
-        if self.on_visibility is not None:
+        if changed and self.on_visibility is not None:  # not on every show of the window
             self.on_visibility()
 
     hidden_on_purpose = False  # hide() called on it (the kiosk's hidden workshop tile)
