@@ -61,9 +61,10 @@ class Channel(NamedTuple):
 
 def name_beside_number(value: str | None, name: str) -> str:
     """A channel's (translated) name to show beside its number, without the number again:
-    beside a large 96110, '96110反诈预警劝阻专线' reads '反诈预警劝阻专线'."""
+    beside a large 96110, '96110反诈预警劝阻专线' reads '反诈预警劝阻专线' ('' when the name
+    is only the number)."""
     if value and value in name:
-        return name.replace(value, "", 1).strip(" :：-–·") or name
+        return name.replace(value, "", 1).strip(" :：-–·")
     return name
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from core.i18n import N_, _
+from core.regions import name_beside_number
 from core.selfcheck.engine import Result, Signal
 
 
@@ -395,7 +396,5 @@ def channel_line(value: str | None, name: str) -> str:
     the number, which is then not repeated ('96110反诈预警劝阻专线' gives '96110 反诈预警劝阻专线')."""
     if not value:
         return name
-    if value in name:
-        rest = name.replace(value, "", 1).strip(" :：-–·")
-        return f"{value} {rest}" if rest else value
-    return f"{value} {name}"
+    rest = name_beside_number(value, name)
+    return f"{value} {rest}" if rest else value

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from core import i18n
 from core.i18n import N_, _
+from core.regions import name_beside_number
 from ui.screens.base import Screen
 from ui.widgets import FlowLayout, scrolling_page
 
@@ -272,13 +273,8 @@ class AttractScreen(Screen):
 
 def _number_and_name(value: str | None, name: str) -> tuple[str, str]:
     """The number to show large and the name under it, without repeating the number when the
-    (translated) name holds it: ("96110", "anti-fraud warning line"). As the self-check's
-    call list does (core.selfcheck.present.channel_line), which this screen does not import."""
-    if not value:
-        return "", name
-    if value in name:
-        return value, name.replace(value, "", 1).strip(" :：-–·")
-    return value, name
+    (translated) name holds it: ("96110", "anti-fraud warning line")."""
+    return value or "", name_beside_number(value, name)
 
 
 def _breakable(value: str) -> str:

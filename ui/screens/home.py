@@ -213,7 +213,7 @@ class HomeScreen(Screen):
             full_name = content_gettext(channel.name)
             value = QLabel(channel.value or full_name, wordWrap=True)  # a name may be long
             value.setProperty("role", "value")
-            name = QLabel(name_beside_number(channel.value, full_name), wordWrap=True)
+            name = QLabel(name_beside_number(channel.value, full_name) or full_name, wordWrap=True)
             column.addWidget(value)
             column.addWidget(name)
             block.setAccessibleName(f"{channel.value or ''} {name.text()}".strip())

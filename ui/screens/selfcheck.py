@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.i18n import N_, _, content_gettext
 from core.quiz.session import SCAM_TYPE_NAMES
+from core.regions import name_beside_number
 from core.selfcheck import MAX_INPUT_BYTES, InputRejected, InputTooLarge
 from core.selfcheck import present as presenting
 from ui.screens.base import Screen
@@ -56,11 +57,7 @@ def channel_line(channel) -> str:
 
 def channel_parts(channel) -> tuple[str, str]:
     """(number, name without the number) of a channel, for a number shown large beside its name."""
-    name = content_gettext(channel.name)
-    if not channel.value:
-        return "", name
-    line = presenting.channel_line(channel.value, name)
-    return channel.value, line[len(channel.value) :].strip()
+    return channel.value or "", name_beside_number(channel.value, content_gettext(channel.name))
 
 
 class CallList(QWidget):
