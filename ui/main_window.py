@@ -34,18 +34,6 @@ from ui.wiring import SCREENS
 # paint (``_after_first_paint``): the first use of QKeySequence and QAction costs milliseconds.
 
 
-def _drop_import_residue() -> None:
-    """Forget the source text PySide's import hook read for each module a new screen imported.
-
-    PySide6 looks for ``__feature__`` use in every module imported after it by reading the
-    module's whole source through ``linecache``, which keeps it for good: a few MB once every
-    screen is built, never read again (a traceback reads its lines afresh).
-    """
-    import linecache
-
-    linecache.clearcache()
-
-
 class MainWindow(QMainWindow):
     #: emitted once, after the window first painted: work that can wait for it waits for it
     firstPainted = Signal()
@@ -204,7 +192,6 @@ class MainWindow(QMainWindow):
             screen.retranslate()
             self.screens[key] = screen
             self.stack.addWidget(screen)
-            _drop_import_residue()
         return self.screens[key]
 
     def navigate(self, key: str, params: object = None) -> None:
