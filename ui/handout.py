@@ -45,9 +45,8 @@ def _families() -> list[str]:
     from core import i18n
     from ui import theme
 
-    cjk = _family()
-    families = theme.font_families(i18n.current_locale()) if theme._cjk_family else [cjk]
-    return families or [cjk]
+    # empty until the app registered its font (a handout made without the app's window)
+    return theme.font_families(i18n.current_locale()) or [_family()]
 
 
 @dataclass
