@@ -651,14 +651,18 @@ def _lint(library) -> list[Problem]:
                     guide_ids.add(entry["id"])
     seen: dict[str, str] = {}
     detectors_used: set[str] = set()
+
+    def claim(what: str, ident, path: str, line: int) -> None:
+        """Rule and concept ids share one namespace: a second use is reported with the first."""
+        if isinstance(ident, str):
+            if ident in seen:
+                problems.append(Problem(path, line, f"{what} id '{ident}' is also used at {seen[ident]}"))
+            seen[ident] = f"{path}:{line}"
+
     for loaded, rule in library.items("checker_rules"):
         line = getattr(rule, "line", 1)
         problems.extend(rule_problems(rule, loaded.path))
-        rid = rule.get("id")
-        if isinstance(rid, str):
-            if rid in seen:
-                problems.append(Problem(loaded.path, line, f"rule id '{rid}' is also used at {seen[rid]}"))
-            seen[rid] = f"{loaded.path}:{line}"
+        claim("rule", rule.get("id"), loaded.path, line)
         guide = rule.get("guide")
         if isinstance(guide, str) and guide not in guide_ids:
             problems.append(Problem(loaded.path, getattr(guide, "line", line), f"guide '{guide}' is neither a scam type nor a guide id"))
@@ -673,11 +677,7 @@ def _lint(library) -> list[Problem]:
                 continue
             line = getattr(concept, "line", 1)
             problems.extend(rule_problems(concept, loaded.path))
-            cid = concept.get("id")
-            if isinstance(cid, str):
-                if cid in seen:
-                    problems.append(Problem(loaded.path, line, f"concept id '{cid}' is also used at {seen[cid]}"))
-                seen[cid] = f"{loaded.path}:{line}"
+            claim("concept", concept.get("id"), loaded.path, line)
     plain = set(seen)
     for loaded, rule in library.items("checker_rules"):
         when = rule.get("when")
