@@ -310,3 +310,19 @@ def test_the_answer_starts_at_the_top_of_the_page(open_screen, qtbot):
     screen.answer(False)
     qtbot.wait(10)
     assert bar.value() == 0
+
+
+def test_a_new_region_or_language_replaces_the_numbers_at_once(make_window):
+    """As on the home screen: no old number or name stays drawn under the new ones until the
+    event loop comes round (a language switch left 'Police' under 报警)."""
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window("en", region="CN")
+    window.navigate("selfcheck", None)
+    numbers = window.screens["selfcheck"].help_numbers
+    window.services.state.set_locale("zh_CN")  # no event processed after these
+    window.services.state.set_region("HK")
+    shown = [label.text() for label in numbers.findChildren(QLabel) if label.isVisibleTo(window)]
+    assert "110" not in shown and "Police" not in shown
+    hk = [c for c in window.services.regions.get("HK").call_now]
+    assert len(shown) == sum(2 if c.value else 1 for c in hk)

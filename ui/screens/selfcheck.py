@@ -77,7 +77,9 @@ class CallList(QWidget):
             if item.layout() is not None:
                 while item.layout().count():
                     child = item.layout().takeAt(0)
-                    if child.widget() is not None:
+                    if child.widget() is not None:  # gone at once, not when deleteLater runs
+                        child.widget().hide()
+                        child.widget().setParent(None)
                         child.widget().deleteLater()
                 item.layout().deleteLater()
         self.numbers, self.names = [], []
@@ -97,8 +99,8 @@ class CallList(QWidget):
             self._rows.addLayout(row)
             self.numbers.append(number)
             self.names.append(label)
-            if not value:
-                number.hide()
+            number.setVisible(bool(value))  # now, not when the event loop comes round
+            label.show()
 
     def text(self) -> str:
         """What the list says, one channel a line ("110 Police")."""
