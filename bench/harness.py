@@ -35,13 +35,17 @@ def app_start() -> None:
     Only the event loop is replaced: instead of running until the window closes, it delivers
     the pending events (the first paint of the home screen) and leaves, as bare() does.
     """
-    from PySide6.QtWidgets import QApplication
-
     if "SCAMSENSE_HOME" not in os.environ:
         raise SystemExit("app-start runs from bench/run.py, which sets SCAMSENSE_HOME")
-    QApplication.exec = lambda self: (self.processEvents(), os._exit(0))[1]
     sys.argv = [str(ROOT / "main.py"), "--lang", "zh_CN"]
     sys.path.insert(0, str(ROOT))
+    # PySide6 is imported through the app's ui package, as main.py does: imported bare first, its
+    # import hook would read the source of the core modules main.py imports next, which the real
+    # start never does (ui/__init__.py answers the hook before any module is scanned).
+    import ui  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.exec = lambda self: (self.processEvents(), os._exit(0))[1]
     import main
 
     main.main()
