@@ -24,32 +24,61 @@ class Roots(NamedTuple):
     app_dir: Path
 
 
-class _NotJustTheApp(Exception):
-    """The quick parse met a command, --help or a mistake: the full parser takes over."""
+_APP_VALUES = ("--lang", "--region", "--kiosk-config")  # the app's options that take a value
+_APP_FLAGS = ("--self-test", "--kiosk")
 
 
-class _AppOptionsParser(argparse.ArgumentParser):
-    def error(self, message):
-        raise _NotJustTheApp(message)
+def _app_options(argv: list[str]) -> argparse.Namespace | None:
+    """The app's own options, when ``argv`` holds nothing else, each spelt out in full and valid;
+    otherwise None.
+
+    argparse is not used here: each parser it makes looks for its own translations on disk and
+    imports ``locale`` (about 3 ms of start-up). Anything this does not read plainly (a command,
+    --help, an abbreviation, a value that is not valid, a repeated option) returns None, and the
+    full parser answers, with its own help and error messages.
+    """
+    found: dict = {"lang": None, "region": None, "self_test": False, "kiosk": False, "kiosk_config": None}
+    seen = set()
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        name, eq, value = word.partition("=")
+        if name in seen:
+            return None
+        seen.add(name)
+        if name in _APP_FLAGS and not eq:
+            found[name[2:].replace("-", "_")] = True
+            i += 1
+            continue
+        if name not in _APP_VALUES:
+            return None
+        if not eq:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value = argv[i + 1]
+            i += 1
+        i += 1
+        if not value:
+            return None
+        if name == "--region":
+            value = value.upper()
+            if value not in REGION_CODES:
+                return None
+        found[name[2:].replace("-", "_")] = Path(value) if name == "--kiosk-config" else value
+    return argparse.Namespace(**found, command=None)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line, parsed.
 
-    Starting the app (no command) is parsed by a parser of the app's options alone: the full
-    one, with every command's sub-parser, costs a few milliseconds of start-up (argparse looks
-    for its own translations on disk for every parser it makes). Anything else (a command,
-    --help, a mistake) goes to the full parser, so its help and error messages are the same.
+    Starting the app with its own options is read without argparse (``_app_options``), for
+    start-up time. Anything else (a command, --help, a mistake) goes to the full parser, so its
+    help and error messages are the ones it always gives.
     """
-    quick = _AppOptionsParser(prog="scamsense", add_help=False)
-    _add_app_options(quick)
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except _NotJustTheApp:
-        rest = ["(reparse)"]
-    if not rest:
-        args.command = None
-        return args
+    argv = sys.argv[1:] if argv is None else list(argv)
+    quick = _app_options(argv)
+    if quick is not None:
+        return quick
     return build_parser().parse_args(argv)
 
 

@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
 
@@ -58,6 +60,31 @@ def test_starting_the_app_parses_as_the_full_command_line_does(argv):
 
     expected = vars(build_parser().parse_args(argv))
     assert vars(parse_args(argv)) == expected
+
+
+_WORDS = ["--lang", "--lang=zh_CN", "--lang=", "zh_TW", "en", "--region", "--region=hk", "uk", "XX", "--reg",
+          "--kiosk", "--kiosk-config", "--kiosk-config=/tmp/k.test.yaml", "/tmp/k.test.yaml", "--self-test",
+          "--self-test=1", "-x", "check", "-", "--help", "--version", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=5))
+def test_any_command_line_parses_as_the_full_parser_parses_it(argv):
+    """The start-up reading of the app's options (no argparse) never answers differently."""
+    import contextlib
+    import io
+
+    from core.cli import build_parser, parse_args
+
+    def outcome(parse):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                return vars(parse(argv)), out.getvalue(), err.getvalue()
+            except SystemExit as stop:
+                return stop.code, out.getvalue(), err.getvalue()
+
+    assert outcome(parse_args) == outcome(build_parser().parse_args)
 
 
 @pytest.mark.parametrize(
