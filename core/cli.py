@@ -7,7 +7,6 @@ without importing Qt, except ``--self-test``, which also builds every screen off
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -175,6 +174,8 @@ def run_lint(roots: Roots, as_json: bool) -> int:
     setup_i18n(roots, i18n.SOURCE_LOCALE)
     report = lint(roots.content_dir, roots.app_dir)
     if as_json:
+        import json
+
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         for problem in report.problems:

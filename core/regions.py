@@ -121,7 +121,7 @@ _CACHE_VERSION = 2
 def load_regions(content_dir: Path, cache_dir: Path | None = None) -> RegionFacts:
     """Read content/regions.yaml, checked against its schema.
 
-    With ``cache_dir``, the checked result is also kept there as JSON, keyed by the file's
+    With ``cache_dir``, the checked result is also kept there as marshal data, keyed by the file's
     path, size and modification time, so an ordinary start needs neither the YAML parser
     nor the schema (about 20 ms). Editing the file invalidates the cache.
     """
@@ -131,22 +131,22 @@ def load_regions(content_dir: Path, cache_dir: Path | None = None) -> RegionFact
         try:
             stat = path.stat()
             key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_CACHE_VERSION}"
-            cached = _read_cache(Path(cache_dir) / "regions.json", key)
+            cached = _read_cache(Path(cache_dir) / "regions.marshal", key)
             if cached is not None:
                 return cached
         except OSError:
             key = None
     facts = _load_checked(path)
     if key is not None:
-        _write_cache(Path(cache_dir) / "regions.json", key, facts)
+        _write_cache(Path(cache_dir) / "regions.marshal", key, facts)
     return facts
 
 
 def _read_cache(cache: Path, key: str) -> RegionFacts | None:
-    import json
+    import marshal  # not json: marshal is built in, json is a package to import (1.5 ms)
 
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
+        data = marshal.loads(cache.read_bytes())
         if data.get("key") != key:
             return None
         regions = {}
@@ -164,19 +164,19 @@ def _read_cache(cache: Path, key: str) -> RegionFacts | None:
             )
         problems = [Problem(*p) for p in data["problems"]]
         return RegionFacts(regions, problems)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError):
         return None  # missing, damaged or old: read the YAML again
 
 
 def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
-    import json
+    import marshal
 
-    from core.settings import atomic_write_text
+    from core.settings import atomic_write_bytes
 
     data = {
         "key": key,
         "regions": {
-            code: {
+            str(code): {  # plain str: a key read from the YAML carries its line number (LStr)
                 "name": r.name,
                 "in_text": r.in_text,
                 "territories": list(r.territories),
@@ -190,7 +190,7 @@ def _write_cache(cache: Path, key: str, facts: RegionFacts) -> None:
         "problems": [[p.file, p.line, p.message] for p in facts.problems],
     }
     try:
-        atomic_write_text(cache, json.dumps(data, ensure_ascii=False))
+        atomic_write_bytes(cache, marshal.dumps(data))
     except OSError:
         pass  # a read-only profile only costs the next start a few milliseconds
 

@@ -10,7 +10,6 @@ made) and the app starts with defaults and a message that says what happened.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -53,12 +52,21 @@ def data_dir() -> Path:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a whole file or nothing: temp file in the same folder, fsync, replace."""
+    _atomic_write(path, "w", text, encoding="utf-8")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """atomic_write_text for bytes (the start-up caches)."""
+    _atomic_write(path, "wb", data)
+
+
+def _atomic_write(path: Path, mode: str, data, **open_args) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, mode, **open_args) as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -130,6 +138,8 @@ class SettingsStore:
             return Settings()
         except (OSError, UnicodeDecodeError) as exc:
             return self._corrupt(f"it could not be read ({exc})")
+        import json  # here, not at the top: a kiosk and a first start read no settings
+
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -152,4 +162,6 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         if not self.persistent:
             return
+        import json
+
         atomic_write_text(self.path, json.dumps(settings.as_dict(), indent=2, ensure_ascii=False) + "\n")

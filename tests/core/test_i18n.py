@@ -177,3 +177,27 @@ def test_the_stored_language_names_are_babels(roots):
     i18n.setup(roots.locale_dir, "en")
     assert i18n.display_name("zh_TW") == stored["zh_TW"]
     assert i18n.display_name("ja") == "日本語"  # not shipped: asked of Babel
+
+
+def test_language_names_come_through_the_start_up_cache_and_follow_an_edit(roots, tmp_path, monkeypatch):
+    import shutil
+
+    locales = tmp_path / "locales"
+    shutil.copytree(roots.locale_dir, locales)
+    cache = tmp_path / "cache"
+
+    def name_at_start(code):
+        monkeypatch.setattr(i18n, "_names_cache", None)
+        i18n.setup(locales, "en", cache_dir=cache)
+        return i18n.display_name(code)
+
+    first = name_at_start("zh_TW")
+    assert list(cache.glob("languages-*.marshal"))
+    assert name_at_start("zh_TW") == first  # from the cache
+    for damaged in cache.glob("languages-*.marshal"):
+        damaged.write_bytes(b"\x00not marshal")
+    assert name_at_start("zh_TW") == first  # read afresh
+    path = locales / "languages.json"
+    path.write_text(path.read_text(encoding="utf-8").replace(first, "Taiwan test name"), encoding="utf-8")
+    assert name_at_start("zh_TW") == "Taiwan test name"
+    assert len(list(cache.glob("languages-*.marshal"))) == 1  # the old entry is gone

@@ -1,5 +1,6 @@
 """Region facts: what each region shows, and the default from the locale."""
 
+import marshal
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_the_start_up_cache_gives_the_same_facts_and_notices_an_edit(roots, tmp_
     shutil.copy(roots.content_dir / "regions.yaml", content / "regions.yaml")
     cache = tmp_path / "cache"
     first = load_regions(content, cache_dir=cache)
-    assert (cache / "regions.json").is_file()
+    assert (cache / "regions.marshal").is_file()
     again = load_regions(content, cache_dir=cache)
     assert again.regions == first.regions and again.problems == first.problems
     assert again.get("CN").call_now[1].value == "96110"
@@ -95,9 +96,13 @@ def test_a_name_inside_a_sentence_reads_as_english_does(facts, roots):
     assert f"in {uk.in_text}" in html
 
 
-def test_a_damaged_cache_is_ignored(roots, tmp_path):
+@pytest.mark.parametrize(
+    "damage",
+    [b"\x00not marshal data", b"", marshal.dumps(["a list", "not the cache"]), marshal.dumps({"key": 1, "regions": {"CN": {}}})],
+)
+def test_a_damaged_cache_is_ignored(roots, tmp_path, damage):
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "regions.json").write_text("{not json", encoding="utf-8")
+    (cache / "regions.marshal").write_bytes(damage)
     facts = load_regions(roots.content_dir, cache_dir=cache)
     assert facts.problems == [] and set(facts.regions) == set(REGION_CODES)
