@@ -44,8 +44,9 @@ SETS = [
     ("blind", ROOT / "corpus/selfcheck/blind.jsonl"),
     ("blind2", ROOT / "corpus/selfcheck/blind2.jsonl"),
     ("blind3", ROOT / "corpus/selfcheck/blind3.jsonl"),
+    ("blind4", ROOT / "corpus/selfcheck/blind4.jsonl"),
 ]
-ONLY_WHEN_ASKED = {"blind", "blind2", "blind3"}
+ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4"}
 
 
 def read(path: Path) -> list[dict]:

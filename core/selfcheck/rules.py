@@ -135,7 +135,7 @@ SCHEMA = Map(
 KIND = register(Kind(name="checker_rules", glob="selfcheck/*.yaml", schema=SCHEMA, count_key="checker_rules", items_key="rules"))
 
 # How far before a match a negation ("never", "请勿") is looked for, in characters of the view.
-NEGATION_WINDOW = {"zh": 8, "en": 24}
+NEGATION_WINDOW = {"zh": 8, "en": 32}
 
 
 def _t2s(pattern: str) -> str:
