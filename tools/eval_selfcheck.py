@@ -10,10 +10,11 @@ over all scam messages, so a missed scam counts as wrong).
 
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
-honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl,
-blind2.jsonl and blind3.jsonl are spent too (each read for a false-positive pass after its
-one-time evaluation) and are only read with --set blind / blind2 / blind3. The next honest
-measure is a fourth blind set that this tool does not know: the lead scores it once, and nobody tuning the rules opens it.
+honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl to
+blind4.jsonl are spent too (each read for a false-positive pass after its one-time evaluation)
+and are only read with --set blind / blind2 / blind3 / blind4. The next honest measures are the
+fifth and sixth blind sets, which this tool does not know: the lead scores them once, and nobody
+tuning the rules opens them.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
 is trained on dev.jsonl, the spent holdouts and the spent blind sets, so their figures are training figures. To measure

@@ -189,6 +189,10 @@ class Checker:
         for rule in self.ruleset.rules:
             if rule.when:
                 spans = _combine(hits, has, rule.when, rule.within, rule.unless)
+                if spans and rule.unless_after:  # asked for after the story was told: not a retelling
+                    last = max(end for i in rule.when + tuple(i for i in rule.story if has(i)) for _, end in hits[i])
+                    if any(has(i) and any(start >= last for start, _ in hits[i]) for i in rule.unless_after):
+                        spans = []
                 if spans:
                     hits[rule.id] = spans[:MAX_SPANS]
         for rule in self.ruleset.rules:  # "unless" also keeps a plain rule quiet

@@ -14,7 +14,10 @@ combination: a fee is harmless, a payout is harmless, "pay a fee to get your
 payout" is the mark of a scam. A rule with ``when: {all: [a, b], within: 40}``
 fires when every listed concept or rule is found, all within 40 characters of
 the first one's words (``within`` left out: anywhere in the message);
-``unless: [c]`` keeps it quiet when ``c`` is found too.
+``unless: [c]`` keeps it quiet when ``c`` is found too; ``unless_after: [d]`` keeps a
+combination quiet when ``d`` starts after the last words of its parts and of the concepts in
+``story: [e]`` (a retelling that has told its story and then asks the reader for money is a scam
+wearing a retelling's frame; reported speech, "she was told to pay...", is still the story).
 """
 
 from __future__ import annotations
@@ -66,6 +69,10 @@ RULE = Map(
         "patterns": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
         "when": Opt(Map({"all": List(Str(pattern=ID_RE), min_items=1, unique=True), "within": Opt(Number(minimum=1, maximum=2000, integer=True))})),
         "unless": Opt(List(Str(pattern=ID_RE), min_items=1, unique=True)),
+        # a combination only: quiet when one of these is found after the last words of its last part
+        "unless_after": Opt(List(Str(pattern=ID_RE), min_items=1, unique=True)),
+        # ... whose words, with those of the parts, are the story that unless_after looks after
+        "story": Opt(List(Str(pattern=ID_RE), min_items=1, unique=True)),
         "note": Opt(Str()),
     }
 )
@@ -168,6 +175,8 @@ class CompiledRule:
     when: tuple[str, ...] = ()  # a combination: every one of these concept or rule ids
     within: int | None = None  # ... all within this many characters of the first one's words
     unless: tuple[str, ...] = ()  # ... and none of these
+    unless_after: tuple[str, ...] = ()  # ... and none of these after the story's last words
+    story: tuple[str, ...] = ()  # concepts whose words count as the story's too (with the parts')
     concept: bool = False  # a concept: matched, never shown, only used by combinations
     damp: float | None = None  # when found, warning signs count only this share (see RULE)
 
@@ -535,6 +544,8 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
             when=tuple(str(i) for i in when.get("all", ())),
             within=int(when["within"]) if when.get("within") else None,
             unless=tuple(str(i) for i in rule.get("unless") or ()),
+            unless_after=tuple(str(i) for i in rule.get("unless_after") or ()) if when else (),
+            story=tuple(str(i) for i in rule.get("story") or ()) if when else (),
             concept=concept,
             damp=float(rule["damp"]) if rule.get("damp") is not None else None,
         ),
@@ -613,7 +624,7 @@ def _check_references(ruleset: RuleSet) -> None:
     earlier: set[str] = set()
     kept = []
     for rule in ruleset.rules:
-        unknown = [i for i in rule.when if i not in plain] + [i for i in rule.unless if i not in plain and i not in earlier]
+        unknown = [i for i in rule.when if i not in plain] + [i for i in rule.unless + rule.unless_after + rule.story if i not in plain and i not in earlier]
         if rule.when:
             earlier.add(rule.id)
         if unknown:
@@ -687,7 +698,7 @@ def _lint(library) -> list[Problem]:
     earlier: set = set()
     for loaded, rule, when in combos:
         unknown = [str(n) for n in when.get("all") or [] if n not in plain]
-        unknown += [str(n) for n in rule.get("unless") or [] if n not in plain and n not in earlier]
+        unknown += [str(n) for n in list(rule.get("unless") or []) + list(rule.get("unless_after") or []) + list(rule.get("story") or []) if n not in plain and n not in earlier]
         earlier.add(rule.get("id"))
         if unknown:
             problems.append(Problem(loaded.path, getattr(rule, "line", 1), f"rule '{rule.get('id')}' names {', '.join(unknown)}: not a concept or a rule with patterns or a detector"))
