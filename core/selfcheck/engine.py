@@ -123,8 +123,14 @@ class Checker:
         dense_text, norm_text = dense.text, norm.text
         negations = self.ruleset.negations
 
+        possible, possible_rules = self._possible(dense_text if dense_has_cjk else "", norm_text)
+
         def scan(rule) -> None:
-            for lang, regex, first, pieces in rule.regexes:
+            if rule.id not in possible_rules:
+                return
+            for index, (lang, regex, first, pieces) in enumerate(rule.regexes):
+                if pieces is not None and (rule.id, index) not in possible:
+                    continue
                 if lang == "zh":
                     if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
                         continue
@@ -172,8 +178,8 @@ class Checker:
                     scan(rule)
             return rule_id in hits
 
-        for rule in self.ruleset.rules:
-            if rule.regexes and not rule.concept:
+        for rule in self._scanned_first():
+            if rule.id in possible_rules:
                 scan(rule)
         if detector_rules:
             if any(d.startswith("link_") for d in detector_rules):
@@ -254,6 +260,52 @@ class Checker:
             cached = (self.ruleset, {r.id: r for r in rules}, {r.detector: r for r in rules if r.detector})
             self.__dict__["_index_cache"] = cached
         return cached[1], cached[2]
+
+    def _scanned_first(self):
+        """The rules scanned for every message (with patterns, not concepts), in the rule set's
+        order, listed once."""
+        cached = self.__dict__.get("_first_cache")
+        if cached is None or cached[0] is not self.ruleset:
+            cached = (self.ruleset, tuple(r for r in self.ruleset.rules if r.regexes and not r.concept))
+            self.__dict__["_first_cache"] = cached
+        return cached[1]
+
+    def _possible(self, dense_text: str, norm_text: str) -> tuple[set, frozenset]:
+        """The patterns that could match at all, as (rule id, index) pairs, and the rules that have one.
+
+        A pattern with required pieces matches only where one of them is in the text, and each
+        piece's first two characters are then a pair of the text's. One pass over the text's pairs
+        replaces asking every pattern for its pieces: most rules are nowhere near most messages.
+        A necessary condition only: a pattern let through still has its pieces looked for.
+        """
+        pairs_zh, pairs_en, unfiltered = self._pair_index()
+        possible: set = set()
+        for table, text in ((pairs_zh, dense_text), (pairs_en, norm_text)):
+            for pair in table.keys() & {text[i : i + 2] for i in range(len(text) - 1)}:
+                possible |= table[pair]
+        return possible, unfiltered | {rule_id for rule_id, _index in possible}
+
+    def _pair_index(self):
+        """For ``_check``'s filter, built once: the first two characters of each regex's required
+        pieces, for Chinese (read on the dense view) and the rest (the normalised view), each
+        pair giving the (rule id, regex index) it may let through; and the rules with a regex
+        that has no required pieces (always run)."""
+        cached = self.__dict__.get("_pair_cache")
+        if cached is None or cached[0] is not self.ruleset:
+            zh: dict[str, set] = {}
+            en: dict[str, set] = {}
+            unfiltered = set()
+            for rule in self.ruleset.rules:
+                for index, (lang, _regex, _first, pieces) in enumerate(rule.regexes):
+                    if pieces is None:
+                        unfiltered.add(rule.id)
+                        continue
+                    table = zh if lang == "zh" else en
+                    for piece in pieces:
+                        table.setdefault(piece[:2], set()).add((rule.id, index))
+            cached = (self.ruleset, zh, en, frozenset(unfiltered))
+            self.__dict__["_pair_cache"] = cached
+        return cached[1], cached[2], cached[3]
 
     def _wording(self, views, signals: list[Signal], strongest: int, rules_total: int) -> dict[str, float]:
         """The wording model's signal (appended to ``signals``) and its scam-type probabilities.
@@ -336,8 +388,12 @@ def _combine(hits, has, ids, within, unless) -> list[tuple[int, int]]:
     """The spans of a combination, or [] when it does not fire (see core.selfcheck.rules).
 
     ``has(id)`` says whether a rule or concept was found, looking for a concept on first asking."""
-    if not all(has(i) for i in ids) or any(has(i) for i in unless):
-        return []
+    for i in ids:
+        if not has(i):
+            return []
+    for i in unless:
+        if has(i):
+            return []
     if within is None:
         out = []
         for i in ids:

@@ -100,7 +100,89 @@ def _join_spaced_letters(chars: list[str], starts: list[int], ends: list[int]):
     return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
 
 
+class _OneForOne(dict):
+    """A str.translate table, filled on first use: each character to what it becomes in the
+    ``norm`` view when that is exactly one character, else to ``_IRREGULAR`` (a character that
+    vanishes or becomes several: the text then takes the character-by-character way)."""
+
+    def __missing__(self, code: int) -> str:
+        out = _char(chr(code))
+        value = out if len(out) == 1 else _IRREGULAR
+        if len(self) < 200_000:
+            self[code] = value
+        return value
+
+
+_IRREGULAR = "\x00"  # never in a norm view: control characters are dropped from it
+_NORM_TABLE = _OneForOne()
+
+
+class _DenseTable(dict):
+    """A str.translate table over ``norm`` text: a character the dense view leaves out becomes
+    "\\x00", the others stay as they are."""
+
+    def __missing__(self, code: int) -> str:
+        value = chr(code) if _dense_keeps(chr(code)) else "\x00"
+        if len(self) < 200_000:
+            self[code] = value
+        return value
+
+
+_DENSE_TABLE = _DenseTable()
+_SPACE_RUN = re.compile(" {2,}")
+_DROPPED_RUN = re.compile("\x00+")
+
+
 def normalize(text: str) -> Normalized:
+    """The two views of ``text`` (see the module's docstring), in linear time.
+
+    Most text maps one character to one, and takes a way that lets C do the per-character work
+    (``str.translate`` through tables filled on first use). Text with a character that vanishes
+    or becomes several (zero-width marks, ligatures) takes the character-by-character way,
+    which gives the same views for any text (tests/core/selfcheck/test_normalize.py checks the
+    two against each other).
+    """
+    mapped = text.translate(_NORM_TABLE)
+    if _IRREGULAR in mapped:
+        return _normalize_by_character(text)
+    # runs of white space become one space, and a leading one goes
+    keep = []
+    begin = len(mapped) - len(mapped.lstrip(" "))
+    for run in _SPACE_RUN.finditer(mapped, begin):
+        keep.append((begin, run.start() + 1))
+        begin = run.end()
+    keep.append((begin, len(mapped)))
+    norm_text = "".join(mapped[a:b] for a, b in keep)
+    n_starts = [i for a, b in keep for i in range(a, b)]
+    n_ends = [i + 1 for i in n_starts]
+    if _SPACED.search(norm_text):
+        chars, n_starts, n_ends = _join_spaced_letters(list(norm_text), n_starts, n_ends)
+        norm_text = "".join(chars)
+    norm = View(norm_text, tuple(n_starts), tuple(n_ends))
+
+    marked = norm_text.translate(_DENSE_TABLE)
+    if "\x00" not in marked:
+        return Normalized(text, norm, norm)  # nothing to leave out: the dense view is the same
+    pieces = []
+    begin = 0
+    for run in _DROPPED_RUN.finditer(marked):
+        a, b = run.span()
+        pieces.append((begin, a))
+        # keep one separator between two numbers, so "482913, 5 minutes" never reads as 4829135
+        if a > 0 and b < len(marked) and marked[a - 1].isdigit() and marked[b].isdigit():
+            pieces.append((b - 1, b))
+        begin = b
+    pieces.append((begin, len(marked)))
+    starts, ends = norm.starts, norm.ends
+    dense = View(
+        "".join(norm_text[a:b] for a, b in pieces),
+        tuple(i for a, b in pieces for i in starts[a:b]),
+        tuple(i for a, b in pieces for i in ends[a:b]),
+    )
+    return Normalized(text, norm, dense)
+
+
+def _normalize_by_character(text: str) -> Normalized:
     norm_chars: list[str] = []
     n_starts: list[int] = []
     n_ends: list[int] = []

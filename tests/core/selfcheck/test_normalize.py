@@ -1,4 +1,7 @@
-from core.selfcheck.normalize import normalize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.selfcheck.normalize import _normalize_by_character, normalize
 
 
 def test_fullwidth_case_and_traditional_are_folded():
@@ -38,3 +41,29 @@ def test_numbers_on_either_side_of_punctuation_stay_apart():
     views = normalize("验证码482913，5分钟内有效")
     assert "4829135" not in views.dense.text
     assert "验证码482913" in views.dense.text
+
+
+# normalize() takes a fast way (str.translate) for text whose characters each become one, and
+# the character-by-character way otherwise; the two must give the same views for any text.
+_TRICKY = list("ab 1  2,.-*_+$¥:：，。！验证码驗證碼ＡＢ１\u3000\t\ng i f t") + ["\u200b", "\ufb01", "①", "\ufe0f", "\x00", "\ud800", "\u00e9", "\u0301"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(_TRICKY)), max_size=200))
+def test_the_fast_way_gives_the_views_of_the_character_by_character_way(text):
+    assert normalize(text) == _normalize_by_character(text)
+
+
+def test_the_fast_way_is_taken_and_agrees_on_real_messages():
+    """Real messages (the corpus) map one for one almost always: the fast way is the usual one."""
+    import json
+    from pathlib import Path
+
+    from core.selfcheck import normalize as module
+
+    corpus = Path(__file__).resolve().parents[3] / "corpus" / "selfcheck" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fast = [t for t in texts if module._IRREGULAR not in t.translate(module._NORM_TABLE)]
+    assert len(fast) > 0.9 * len(texts)
+    for text in texts:
+        assert normalize(text) == _normalize_by_character(text)

@@ -88,3 +88,47 @@ def test_skipping_a_pattern_for_want_of_its_pieces_never_loses_a_match(checker, 
         for lang, regex, _first, pieces in rule.regexes:
             if pieces is not None and regex.search(views[lang]):
                 assert any(piece in views[lang] for piece in pieces), (rule.id, pieces)
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, phrases))
+def test_no_pattern_that_could_match_is_skipped(checker, text):
+    """The checker runs a pattern only when a pair of characters its required pieces start with
+    is in the message. That must be a necessary condition: whenever one of its pieces is in the
+    text, the pattern is let through."""
+    from core.selfcheck.normalize import normalize
+
+    views = normalize(text)
+    possible, possible_rules = checker._possible(views.dense.text, views.norm.text)
+    for rule in checker.ruleset.rules:
+        for index, (lang, _regex, _first, pieces) in enumerate(rule.regexes):
+            view = views.dense.text if lang == "zh" else views.norm.text
+            if pieces is None:
+                assert rule.id in possible_rules
+            elif any(piece in view for piece in pieces):
+                assert (rule.id, index) in possible and rule.id in possible_rules
+
+
+def test_no_pattern_that_could_match_a_real_message_is_skipped(checker):
+    import json
+    from pathlib import Path
+
+    from core.selfcheck.normalize import normalize
+
+    corpus = Path(__file__).resolve().parents[3] / "corpus" / "selfcheck" / "dev.jsonl"
+    let_through = skipped = 0
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        views = normalize(json.loads(line)["text"])
+        possible, _rules = checker._possible(views.dense.text, views.norm.text)
+        for rule in checker.ruleset.rules:
+            for index, (lang, _regex, _first, pieces) in enumerate(rule.regexes):
+                if pieces is None:
+                    continue
+                view = views.dense.text if lang == "zh" else views.norm.text
+                if any(piece in view for piece in pieces):
+                    assert (rule.id, index) in possible, (rule.id, index)
+                    let_through += 1
+                elif (rule.id, index) not in possible:
+                    skipped += 1
+    assert let_through > 0 and skipped > let_through  # the filter does filter
