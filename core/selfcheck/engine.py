@@ -178,7 +178,7 @@ class Checker:
                     scan(rule)
             return rule_id in hits
 
-        for rule in self._scanned_first():
+        for rule in self._groups()[0]:
             if rule.id in possible_rules:
                 scan(rule)
         if detector_rules:
@@ -192,17 +192,17 @@ class Checker:
                     if phone.finding in detector_rules:
                         add(detector_rules[phone.finding].id, views.norm.span(phone.start, phone.end))
 
-        for rule in self.ruleset.rules:
-            if rule.when:
-                spans = _combine(hits, has, rule.when, rule.within, rule.unless)
-                if spans and rule.unless_after:  # asked for after the story was told: not a retelling
-                    last = max(end for i in rule.when + tuple(i for i in rule.story if has(i)) for _, end in hits[i])
-                    if any(has(i) and any(start >= last for start, _ in hits[i]) for i in rule.unless_after):
-                        spans = []
-                if spans:
-                    hits[rule.id] = spans[:MAX_SPANS]
-        for rule in self.ruleset.rules:  # "unless" also keeps a plain rule quiet
-            if rule.unless and not rule.when and rule.id in hits and any(has(i) for i in rule.unless):
+        _first, combinations, quieted = self._groups()
+        for rule in combinations:
+            spans = _combine(hits, has, rule.when, rule.within, rule.unless)
+            if spans and rule.unless_after:  # asked for after the story was told: not a retelling
+                last = max(end for i in rule.when + tuple(i for i in rule.story if has(i)) for _, end in hits[i])
+                if any(has(i) and any(start >= last for start, _ in hits[i]) for i in rule.unless_after):
+                    spans = []
+            if spans:
+                hits[rule.id] = spans[:MAX_SPANS]
+        for rule in quieted:  # "unless" also keeps a plain rule quiet
+            if rule.id in hits and any(has(i) for i in rule.unless):
                 del hits[rule.id]
 
         signals = []
@@ -261,14 +261,21 @@ class Checker:
             self.__dict__["_index_cache"] = cached
         return cached[1], cached[2]
 
-    def _scanned_first(self):
-        """The rules scanned for every message (with patterns, not concepts), in the rule set's
-        order, listed once."""
-        cached = self.__dict__.get("_first_cache")
+    def _groups(self):
+        """The rules of ``_check``'s three passes, each in the rule set's order, listed once: those
+        scanned for every message (with patterns, not concepts), the combinations, and the plain
+        rules an "unless" can keep quiet."""
+        cached = self.__dict__.get("_group_cache")
         if cached is None or cached[0] is not self.ruleset:
-            cached = (self.ruleset, tuple(r for r in self.ruleset.rules if r.regexes and not r.concept))
-            self.__dict__["_first_cache"] = cached
-        return cached[1]
+            rules = self.ruleset.rules
+            cached = (
+                self.ruleset,
+                tuple(r for r in rules if r.regexes and not r.concept),
+                tuple(r for r in rules if r.when),
+                tuple(r for r in rules if r.unless and not r.when),
+            )
+            self.__dict__["_group_cache"] = cached
+        return cached[1:]
 
     def _possible(self, dense_text: str, norm_text: str) -> tuple[set, frozenset]:
         """The patterns that could match at all, as (rule id, index) pairs, and the rules that have one.
@@ -281,8 +288,9 @@ class Checker:
         pairs_zh, pairs_en, unfiltered = self._pair_index()
         possible: set = set()
         for table, text in ((pairs_zh, dense_text), (pairs_en, norm_text)):
-            for pair in table.keys() & {text[i : i + 2] for i in range(len(text) - 1)}:
-                possible |= table[pair]
+            found = table.keys() & {text[i : i + 2] for i in range(len(text) - 1)}
+            if found:
+                possible.update(*map(table.__getitem__, found))
         return possible, unfiltered | {rule_id for rule_id, _index in possible}
 
     def _pair_index(self):

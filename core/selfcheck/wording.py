@@ -103,14 +103,15 @@ class WordingModel:
         return bool(self.scam)
 
     def score(self, found: set[str]) -> float:
-        """The scam score: the sum of the log-odds of the known pieces."""
+        """The scam score: the sum of the log-odds of the known pieces (summed exactly, so the
+        order a set gives them in, which differs between runs, never moves the last digit)."""
         table = self.scam
-        return sum(table.get(key, 0.0) for key in found)
+        return math.fsum(map(table.__getitem__, found & table.keys()))
 
     def pieces(self, found: set[str]) -> list[tuple[float, str]]:
         """Each known piece with its log-odds."""
         table = self.scam
-        return [(table[key], key) for key in found if key in table]
+        return [(table[key], key) for key in found & table.keys()]
 
     def type_probabilities(self, found: set[str], temperature: float = 1.0) -> dict[str, float]:
         """For each scam type, how likely the wording belongs to it (softmax of the per-type sums
@@ -122,10 +123,10 @@ class WordingModel:
             keys = set().union(*(table.keys() for table in self.types.values()))
             self._vectors = (names, {k: tuple(self.types[t].get(k, 0.0) for t in names) for k in keys})
         names, vectors = self._vectors
-        rows = [vectors[key] for key in found if key in vectors]
+        rows = [vectors[key] for key in found & vectors.keys()]
         if not rows:
             return {}
-        sums = dict(zip(names, (sum(column) / temperature for column in zip(*rows))))
+        sums = dict(zip(names, (math.fsum(column) / temperature for column in zip(*rows))))
         top = max(sums.values())
         exp = {t: math.exp(max(-50.0, s - top)) for t, s in sums.items()}
         total = sum(exp.values())
