@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -97,10 +96,10 @@ class MainWindow(QMainWindow):
         self.title_label = QLabel(objectName="screenTitle", wordWrap=True)
         self.language_button = QToolButton(objectName="languageButton")
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.language_menu = QMenu(self.language_button)
-        self.language_menu.aboutToShow.connect(self._fill_language_menu)
-        self.language_button.setMenu(self.language_menu)
-        self._language_group = None  # the entries: made after the first paint, or when opened
+        # the menu and its entries are made after the first paint (QMenu's first use costs about
+        # a millisecond), or at once when a kiosk narrows the languages
+        self.language_menu = None
+        self._language_group = None
         self._offered: list[str] | None = None
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
@@ -152,7 +151,10 @@ class MainWindow(QMainWindow):
         if self._language_group is not None:
             return
         from PySide6.QtGui import QAction, QActionGroup
+        from PySide6.QtWidgets import QMenu
 
+        self.language_menu = QMenu(self.language_button)
+        self.language_button.setMenu(self.language_menu)
         self._language_group = QActionGroup(self)
         for locale in i18n.catalogs().locales():
             action = QAction(i18n.display_name(locale), self, checkable=True)
