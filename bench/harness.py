@@ -3,7 +3,7 @@
     python bench/harness.py bare-start      a bare PySide6 window: show, then quit
     python bench/harness.py app-start       ScamSense started as `python main.py --lang zh_CN`; quit once shown
     python bench/harness.py bare-memory     bare window shown; prints peak RSS (KiB)
-    python bench/harness.py app-memory      every screen in every language visited; prints peak RSS (KiB)
+    python bench/harness.py app-memory      every screen in every language visited (a message checked); prints peak RSS (KiB)
 """
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ def app_every_screen() -> None:
         for key in SCREENS:
             window.navigate(key, None)
             qt_app.processEvents()
+            if key == "selfcheck":  # the screen used, not only shown: its checker loads on the first check
+                screen = window.screens[key]
+                screen.input.setPlainText("【某银行】您的账户存在风险，请点击 http://192.0.2.1/verify 并把验证码发给客服。")
+                screen.run_check()
+                qt_app.processEvents()
 
 
 def main() -> int:

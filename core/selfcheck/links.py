@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import idna
 from publicsuffixlist import PublicSuffixList
 
 # Letters allowed in a host label: ASCII, plus Latin-extended, Greek and Cyrillic
@@ -76,6 +75,8 @@ def skeleton(label: str) -> str:
 
 def _decode(label: str) -> str:
     if label.startswith("xn--"):
+        import idna  # here: its tables cost 2.4 MB, and most messages have no punycode
+
         try:
             return idna.decode(label)
         except (idna.IDNAError, UnicodeError, ValueError):

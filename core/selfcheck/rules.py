@@ -192,7 +192,7 @@ class RuleSet:
     problems: list[Problem] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=2048)  # each joined pattern is parsed by several helpers; never mutated
+@functools.lru_cache(maxsize=16)  # a pattern is parsed by several helpers in turn; never mutated. Few: the trees are large
 def _parse_tree(pattern: str):
     """The parsed form of a regular expression, or None when it does not parse
     (the Regex schema field reports compile errors)."""
@@ -593,6 +593,7 @@ def load_rules(content_dir: Path) -> RuleSet:
     for lang, patterns in ruleset.lists.get("negations", {}).items():
         joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
         ruleset.negations[lang] = re.compile(joined)
+    _parse_tree.cache_clear()  # the parse trees served compiling only: megabytes, let go before the wording table loads
     return ruleset
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,9 +95,12 @@ class WordingModel:
     """The learned table. Empty (``known`` False) when the table is missing: the checker then runs on rules alone."""
 
     scam: dict[str, float] = field(default_factory=dict)
-    types: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: the scam types, in the order of each row of ``type_rows``
+    type_names: tuple[str, ...] = ()
+    #: for each piece seen in a scam, its log-odds for each type: one array of floats per piece,
+    #: not a dict per type (a third of the memory: the app's peak counts it)
+    type_rows: dict[str, array] = field(default_factory=dict, repr=False)
     trained_on: tuple[str, ...] = ()
-    _vectors: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def known(self) -> bool:
@@ -116,13 +120,7 @@ class WordingModel:
     def type_probabilities(self, found: set[str], temperature: float = 1.0) -> dict[str, float]:
         """For each scam type, how likely the wording belongs to it (softmax of the per-type sums
         divided by ``temperature``: above 1, the model is less sure of itself)."""
-        if not self.types:
-            return {}
-        if self._vectors is None:  # one row of per-type log-odds per piece, built on first use
-            names = tuple(self.types)
-            keys = set().union(*(table.keys() for table in self.types.values()))
-            self._vectors = (names, {k: tuple(self.types[t].get(k, 0.0) for t in names) for k in keys})
-        names, vectors = self._vectors
+        names, vectors = self.type_names, self.type_rows
         rows = [vectors[key] for key in found & vectors.keys()]
         if not rows:
             return {}
@@ -147,20 +145,22 @@ def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 
         n_types = {str(t): int(n) for t, n in counts["types"].items()}
         pieces = data["pieces"]
         scam: dict[str, float] = {}
-        types: dict[str, dict[str, float]] = {t: {} for t in n_types}
-        a = scam_smoothing
+        rows: dict[str, array] = {}
+        names = tuple(n_types)
+        a, b = scam_smoothing, type_smoothing
         for key, (c_scam, c_genuine, by_type) in pieces.items():
             scam[key] = math.log((c_scam + a) / (n_scam + 2 * a)) - math.log((c_genuine + a) / (n_genuine + 2 * a))
             if not c_scam:
                 continue
-            b = type_smoothing
-            for t, n_t in n_types.items():
-                c_t = int(by_type.get(t, 0))
+            row = array("d")
+            for t in names:
+                n_t, c_t = n_types[t], int(by_type.get(t, 0))
                 rest, n_rest = c_scam - c_t, n_scam - n_t
-                types[t][key] = math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b))
+                row.append(math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b)))
+            rows[key] = row
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return WordingModel(), f"{Path(path).name} has a malformed table: {exc!r}"
-    return WordingModel(scam, types, tuple(str(f) for f in data.get("trained_on", ()))), None
+    return WordingModel(scam, names, rows, tuple(str(f) for f in data.get("trained_on", ()))), None
 
 
 def text_features(text: str) -> set[str]:

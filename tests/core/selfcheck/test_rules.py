@@ -123,3 +123,26 @@ def test_short_runs_are_widened_over_small_alternatives():
     assert pieces is not None and min(len(p) for p in pieces) >= 2
     for text in ("他挂了", "刚才有位人打来", "xcd", "xabd", "不挂了也挂掉了"):
         assert re.search(pattern, text) and any(p in text for p in pieces), text
+
+
+def test_the_rules_alone_load_without_the_link_and_phone_libraries():
+    """The guides and the linter read the rules module; the engine's libraries (phonenumbers,
+    the public-suffix list, idna: about 7 MB) load only when a message is checked."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    code = (
+        "import sys; import core.selfcheck.rules; "
+        "print(sorted(m for m in ('phonenumbers', 'publicsuffixlist', 'idna', 'core.selfcheck.engine') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    code = (
+        "import sys; from pathlib import Path; from core.selfcheck import load_checker; "
+        "c = load_checker(Path('content')); c.check('see http://paypa1.example now'); "
+        "print('idna' in sys.modules, 'phonenumbers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]  # no punycode in the message: idna is not needed
