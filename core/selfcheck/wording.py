@@ -140,27 +140,38 @@ def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 
     except (OSError, ValueError) as exc:
         return WordingModel(), f"{Path(path).name} cannot be read: {exc}"
     try:
-        counts = data["messages"]
-        n_scam, n_genuine = int(counts["scam"]), int(counts["genuine"])
-        n_types = {str(t): int(n) for t, n in counts["types"].items()}
-        pieces = data["pieces"]
         scam: dict[str, float] = {}
         rows: dict[str, array] = {}
+        n_scam, n_genuine = int(data["messages"]["scam"]), int(data["messages"]["genuine"])
+        n_types = {str(t): int(n) for t, n in data["messages"]["types"].items()}
         names = tuple(n_types)
         a, b = scam_smoothing, type_smoothing
-        for key, (c_scam, c_genuine, by_type) in pieces.items():
+        for key, c_scam, c_genuine, by_type in piece_counts(data):
             scam[key] = math.log((c_scam + a) / (n_scam + 2 * a)) - math.log((c_genuine + a) / (n_genuine + 2 * a))
             if not c_scam:
                 continue
             row = array("d")
-            for t in names:
-                n_t, c_t = n_types[t], int(by_type.get(t, 0))
+            for t, c_t in zip(names, by_type):
+                n_t = n_types[t]
                 rest, n_rest = c_scam - c_t, n_scam - n_t
                 row.append(math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b)))
             rows[key] = row
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return WordingModel(), f"{Path(path).name} has a malformed table: {exc!r}"
     return WordingModel(scam, names, rows, tuple(str(f) for f in data.get("trained_on", ()))), None
+
+
+def piece_counts(table: dict):
+    """Each piece of a table written by core/selfcheck/train.py: (key, scam messages, genuine
+    messages, scam messages of each type in the order of ``table["messages"]["types"]``).
+    Raises ValueError when the counts do not fit the keys."""
+    keys, counts = table["keys"], table["counts"]
+    width = 2 + len(table["messages"]["types"])
+    if not isinstance(keys, list) or not isinstance(counts, list) or len(counts) != width * len(keys):
+        raise ValueError(f"{len(counts)} counts for {len(keys)} keys of {width} each")
+    for i, key in enumerate(keys):
+        row = counts[i * width : (i + 1) * width]
+        yield str(key), int(row[0]), int(row[1]), [int(c) for c in row[2:]]
 
 
 def text_features(text: str) -> set[str]:

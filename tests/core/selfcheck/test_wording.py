@@ -6,7 +6,7 @@ from pathlib import Path
 from core.selfcheck import load_checker
 from core.selfcheck.normalize import normalize
 from core.selfcheck.train import NEVER, TRAIN_FILES, build
-from core.selfcheck.wording import features, locate
+from core.selfcheck.wording import features, load_table, locate, piece_counts
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -91,9 +91,21 @@ def test_the_table_counts_messages_not_words():
     ]
     table = build(rows, ["test"], min_count=2)
     assert table["messages"] == {"scam": 2, "genuine": 1, "types": {"fake_loan": 2}}
-    assert table["pieces"]["wpay"] == [2, 0, {"fake_loan": 2}]
-    assert table["pieces"]["bthe_fee"] == [2, 1, {"fake_loan": 2}]
-    assert "wwaived" not in table["pieces"]  # seen in one message only
+    pieces = {key: (s, g, by_type) for key, s, g, by_type in piece_counts(table)}
+    assert pieces["wpay"] == (2, 0, [2])
+    assert pieces["bthe_fee"] == (2, 1, [2])
+    assert "wwaived" not in pieces  # seen in one message only
+
+
+def test_a_table_whose_counts_do_not_fit_its_keys_is_reported(tmp_path):
+    import json
+
+    table = build([{"id": "t-1", "label": "fake_loan", "text": "pay the fee"}, {"id": "t-2", "label": "benign", "text": "pay the fee"}], ["test"])
+    table["counts"].pop()
+    path = tmp_path / "wording_table.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    model, why = load_table(path)
+    assert not model.known and "malformed" in why
 
 
 def test_corpus_artefacts_are_not_wording():
