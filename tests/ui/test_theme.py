@@ -139,3 +139,59 @@ def test_english_is_set_without_chinese_full_width_quotes_and_chinese_in_the_shi
     assert english < chinese
     window.services.state.set_locale("en")
     assert QApplication.font().families()[0] != theme.FONT_FAMILY
+
+
+def _fonts_in_use(window) -> dict[str, set[str]]:
+    """The font family each widget, list item and document of ``window`` is drawn in, by kind."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QListWidget, QTextEdit, QWidget
+
+    fonts: dict[str, set[str]] = {"widget": set(), "list item": set(), "document": set()}
+    for widget in [window, *window.findChildren(QWidget)]:
+        fonts["widget"].add(QFontInfo(widget.font()).family())
+        if isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                fonts["list item"].add(QFontInfo(widget.item(row).font().resolve(widget.font())).family())
+        if isinstance(widget, QTextEdit):
+            fonts["document"].add(QFontInfo(widget.document().defaultFont()).family())
+    return fonts
+
+
+def _visit_every_screen(window, qtbot) -> None:
+    """Every screen built, a guide open and a message checked (a result list and documents)."""
+    from ui.wiring import SCREENS
+
+    for key in SCREENS:
+        if key != "attract":  # the kiosk's, not reachable from an ordinary window
+            window.navigate(key, None)
+    window.navigate("guides", {"guide": "already_paid"})
+    window.navigate("selfcheck", None)
+    screen = window.screens["selfcheck"]
+    screen.input.setPlainText("我是公安局的警官，你涉嫌洗钱，请把钱转到安全账户。Click http://refund.example now")
+    qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
+    assert screen.signal_list.count() > 0
+    qtbot.wait(10)
+
+
+def test_english_after_a_switch_from_chinese_uses_the_fonts_of_an_english_start(make_window, qtbot):
+    """A kiosk visitor who taps English in an app started in Chinese sees what someone who started
+    in English sees: not the CJK font's Latin letters on most labels beside numbers set in the
+    Latin font (two fonts on one screen, "…" drawn as a centred "⋯")."""
+    if theme.font_families("en") == [theme.FONT_FAMILY]:
+        pytest.skip("this system has no UI font besides the shipped one")
+    switched = make_window("zh_CN")
+    _visit_every_screen(switched, qtbot)  # every screen built while the app is in Chinese
+    assert _fonts_in_use(switched)["widget"] == {theme.FONT_FAMILY}
+    switched.services.state.set_locale("en")
+    qtbot.wait(10)
+    after_switch = _fonts_in_use(switched)
+
+    fresh = make_window("en")
+    _visit_every_screen(fresh, qtbot)
+    english_start = _fonts_in_use(fresh)
+    assert english_start["widget"] == {theme.font_families("en")[0]}
+    assert after_switch == english_start
+
+    fresh.services.state.set_locale("zh_CN")  # and back: Chinese in the shipped font again
+    qtbot.wait(10)
+    assert _fonts_in_use(fresh)["widget"] == {theme.FONT_FAMILY}
