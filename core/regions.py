@@ -59,6 +59,21 @@ class Channel(NamedTuple):
     confirmed: bool
 
 
+def phones_first(channels) -> tuple[Channel, ...]:
+    """``channels`` with the phone numbers first, otherwise in their given order.
+
+    Every list of numbers to call uses this order (``Region.call_now`` is built with it): a
+    person in a panic dials; a web address is for reporting afterwards. regions.yaml keeps
+    the order of hotlines.md, which for the US and Australia names the website first."""
+    return tuple(sorted(channels, key=lambda c: c.kind != "phone"))
+
+
+def only_phones(channels) -> bool:
+    """Whether every one of ``channels`` is a number to call: a list that holds a website
+    too needs a heading that says "call or report", not only "call"."""
+    return all(c.kind == "phone" for c in channels)
+
+
 def name_beside_number(value: str | None, name: str) -> str:
     """A channel's (translated) name to show beside its number, without the number again:
     beside a large 96110, '96110反诈预警劝阻专线' reads '反诈预警劝阻专线' ('' when the name
@@ -74,7 +89,7 @@ class Region(NamedTuple):
     in_text: str  # inside a sentence: "Where to get help in the United Kingdom"
     territories: tuple[str, ...]
     locales: tuple[str, ...]
-    call_now: tuple[Channel, ...]
+    call_now: tuple[Channel, ...]  # phones first (phones_first), then websites
     channels: tuple[Channel, ...]  # confirmed only: what users may see
     withheld: tuple[Channel, ...]  # unconfirmed: never shown
 
@@ -115,7 +130,7 @@ class RegionFacts:
         return next(iter(self.regions))
 
 
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 def load_regions(content_dir: Path, cache_dir: Path | None = None) -> RegionFacts:
@@ -158,7 +173,7 @@ def _read_cache(cache: Path, key: str) -> RegionFacts | None:
                 in_text=raw["in_text"],
                 territories=tuple(raw["territories"]),
                 locales=tuple(raw["locales"]),
-                call_now=tuple(channels[i] for i in raw["call_now"]),
+                call_now=phones_first(channels[i] for i in raw["call_now"]),
                 channels=tuple(channels[c["id"]] for c in raw["channels"]),
                 withheld=tuple(channels[c["id"]] for c in raw["withheld"]),
             )
@@ -230,7 +245,7 @@ def _load_checked(path: Path) -> RegionFacts:
             in_text=str(raw.get("in_text") or raw.get("name") or code),
             territories=tuple(str(t) for t in raw.get("territories") or []),
             locales=tuple(str(t) for t in raw.get("locales") or []),
-            call_now=tuple(call_now),
+            call_now=phones_first(call_now),
             channels=tuple(c for c in all_channels if c.confirmed),
             withheld=tuple(c for c in all_channels if not c.confirmed),
         )

@@ -106,3 +106,30 @@ def test_a_damaged_cache_is_ignored(roots, tmp_path, damage):
     (cache / "regions.marshal").write_bytes(damage)
     facts = load_regions(roots.content_dir, cache_dir=cache)
     assert facts.problems == [] and set(facts.regions) == set(REGION_CODES)
+
+
+def test_numbers_to_call_come_before_websites_in_every_region_and_after_the_cache(roots, tmp_path):
+    """Someone in a panic dials: the US and Australia list a website first in hotlines.md, but
+    every screen shows the phone number first. The YAML keeps its order."""
+    import shutil
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(roots.content_dir / "regions.yaml", content / "regions.yaml")
+    yaml_text = (content / "regions.yaml").read_text(encoding="utf-8")
+    assert "call_now: [us-ftc-web, us-ftc-help]" in yaml_text  # the file itself is not reordered
+    for facts in (load_regions(content, cache_dir=tmp_path / "cache"), load_regions(content, cache_dir=tmp_path / "cache")):
+        for region in facts.regions.values():
+            kinds = [c.kind for c in region.call_now]
+            assert kinds == sorted(kinds, key=lambda kind: kind != "phone"), (region.code, kinds)
+        us = facts.get("US")
+        assert [c.id for c in us.call_now] == ["us-ftc-help", "us-ftc-web"]
+        assert facts.get("CN").call_now[0].value == "110"  # phones among themselves keep their order
+
+
+def test_only_phones_tells_a_call_list_from_a_call_or_report_list(facts):
+    from core.regions import only_phones
+
+    assert only_phones(facts.get("CN").call_now)
+    assert not only_phones(facts.get("US").call_now)
+    assert not only_phones(facts.get("AU").call_now)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from core import i18n
 from core.i18n import N_, _
-from core.regions import name_beside_number
+from core.regions import name_beside_number, only_phones
 from ui.screens.base import Screen
 from ui.widgets import FlowLayout, scrolling_page
 
 TOUCH_TO_START = N_("Touch to start")
 CALL_LINE = N_("Someone asking you for money right now? Stop and call:")
+CALL_OR_REPORT_LINE = N_("Someone asking you for money right now? Stop. Call or report:")  # a website too
 NAME = N_("ScamSense")
 RULE_SECONDS = 7
 SHOW_NAME_FROM_PX = 700  # the screen's height from which the app's name is shown above the rule
@@ -162,8 +163,9 @@ class AttractScreen(Screen):
         ui = i18n.translator(locale, "ui")
         content = i18n.translator(locale, "content")
         self.rule_label.setText(content.gettext(rule))
-        self.call_label.setText(ui.gettext(CALL_LINE))
-        self._show_numbers(self.region().call_now, content.gettext, locale)
+        channels = self.region().call_now  # phones first (core.regions.phones_first)
+        self.call_label.setText(ui.gettext(CALL_LINE if only_phones(channels) else CALL_OR_REPORT_LINE))
+        self._show_numbers(channels, content.gettext, locale)
         self.start_button.setText(ui.gettext(TOUCH_TO_START))
         self.start_button.setAccessibleName(ui.gettext(TOUCH_TO_START))
         self.shown_locale = locale

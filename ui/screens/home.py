@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
-from core.regions import name_beside_number
+from core.regions import name_beside_number, only_phones
 from ui.screens.base import Screen
 from ui.widgets import scrolling_page
 
@@ -71,6 +71,17 @@ class Tile(QPushButton):
 
     hidden_on_purpose = False  # hide() called on it (the kiosk's hidden workshop tile)
     on_visibility = None  # set by the home screen: a hidden tile leaves no hole
+
+
+class NameLabel(QLabel):
+    """A channel's name under its number: on one line when it fits ("anti-fraud warning line"
+    wrapped to the width of "96110" before), wrapping only when the page is too narrow."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        width = min(metrics.horizontalAdvance(self.text()) + 2, 28 * metrics.averageCharWidth())
+        return QSize(max(hint.width(), width), self.heightForWidth(width) if width > hint.width() else hint.height())
 
 
 class HomeScreen(Screen):
@@ -196,7 +207,11 @@ class HomeScreen(Screen):
 
     def _fill_help(self) -> None:
         region = self.region()
-        self.help_title.setText(_("Someone asking you for money right now? Stop and call:"))
+        # a list that holds a website says "call or report" (the US and Australia): phones come first
+        if only_phones(region.call_now):
+            self.help_title.setText(_("Someone asking you for money right now? Stop and call:"))
+        else:
+            self.help_title.setText(_("Someone asking you for money right now? Stop. Call or report:"))
         for block in self.help_blocks:
             # hidden and unparented at once: deleteLater alone left the old numbers painted
             # under the new ones until the event loop came round
@@ -213,14 +228,14 @@ class HomeScreen(Screen):
             full_name = content_gettext(channel.name)
             value = QLabel(channel.value or full_name, wordWrap=True)  # a name may be long
             value.setProperty("role", "value")
-            name = QLabel(name_beside_number(channel.value, full_name) or full_name, wordWrap=True)
+            name = NameLabel(name_beside_number(channel.value, full_name) or full_name, wordWrap=True)
             column.addWidget(value)
             column.addWidget(name)
             block.setAccessibleName(f"{channel.value or ''} {name.text()}".strip())
             self.help_blocks.append(block)
         self._place_help(force=True)
         self.help_region.setText(
-            _("Numbers for {region}. You can change the region in Settings.").format(region=content_gettext(region.in_text))
+            _("Where to get help in {region}. You can change the region in Settings.").format(region=content_gettext(region.in_text))
         )
 
     def enter(self, params: dict | None) -> None:
