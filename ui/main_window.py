@@ -218,7 +218,8 @@ class MainWindow(QMainWindow):
         if not self.history:
             return
         key, params = self.history.pop()
-        self.show_screen(key, params, remember=False)
+        # "back": the screen is returned to, not started afresh (the situation check keeps its answer)
+        self.show_screen(key, {**(params or {}), "back": True}, remember=False)
 
     def go_home(self) -> None:
         if self.current != "home":

@@ -1,10 +1,15 @@
 """"Is this happening to me now?": four plain questions, then a firm answer.
 
 For someone on the phone with a "police officer", or halfway through a transfer.
-One question at a time, big Yes and No buttons, and a way back after a mis-tap. Any
-"yes" ends in a stop message: the headline, then the region's numbers to call, the
-largest text on the screen (rendered from the region facts, never typed here), then
-the reasons, written for a person who does not want to believe it. Nothing is saved.
+One question at a time, big Yes and No buttons, and a way back after a mis-tap.
+A "yes" to being asked for money alone says "check before you pay"; a "yes" to secrecy,
+an app or screen share, or a code ends in a stop message. Either way the headline comes
+first, then the region's numbers to call, the largest text on the screen (rendered from
+the region facts, never typed here), then the reasons, written for a person who does not
+want to believe it, from the questions they answered "yes". Nothing is saved.
+
+The answer stays while a guide opened from it is shown ("I already paid: what now?"), so
+Back returns to it; Home, "Start again" and the kiosk's idle reset forget it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from core import i18n
 from core.i18n import N_, _
+from core.regions import only_phones
 from ui.screens.base import Screen
 from ui.screens.selfcheck import CallList, channel_line
 from ui.widgets import FlowLayout, scrolling_page
@@ -39,6 +46,16 @@ QUESTIONS = (
     ),
 )
 
+MONEY, SECRET, SCREEN, CODE = range(len(QUESTIONS))
+
+# what to do now, for each question answered "yes" (the stop message's first paragraph)
+ACTIONS = (
+    N_("Do not move, pay or send any money, whatever they say will happen if you do not."),
+    N_("If they are on the phone, hang up now, and tell someone in your family what happened."),
+    N_("Install nothing they name, and stop any screen sharing now. If they already saw your screen, call your bank."),
+    N_("Do not read out or type any code. If you already gave one, call your bank now."),
+)
+
 
 class BigButton(QPushButton):
     """A Yes/No button wide enough to hit with a shaking hand."""
@@ -55,6 +72,7 @@ class SituationScreen(Screen):
         self.state = state
         self.region = region
         self.answers: list[bool] = []
+        self._keep = False  # leaving through one of its own buttons: the answer stays for Back
 
         layout = scrolling_page(self)
 
@@ -128,9 +146,9 @@ class SituationScreen(Screen):
         buttons = FlowLayout(spacing=14)  # wraps at large text sizes
         self.paid_button = BigButton(objectName="situationAlreadyPaid")
         self.paid_button.setProperty("role", "primary")
-        self.paid_button.clicked.connect(lambda: self.navigate.emit("guides", {"guide": "already_paid"}))
+        self.paid_button.clicked.connect(lambda: self._open_guide("already_paid"))
         self.helping_button = QPushButton(objectName="situationHelping")
-        self.helping_button.clicked.connect(lambda: self.navigate.emit("guides", {"guide": "helping_someone"}))
+        self.helping_button.clicked.connect(lambda: self._open_guide("helping_someone"))
         self.answer_back_button = QPushButton(objectName="situationAnswerBack")
         self.answer_back_button.clicked.connect(self.back)
         self.again_button = QPushButton(objectName="situationAgain")
@@ -167,11 +185,19 @@ class SituationScreen(Screen):
         self._refresh()
 
     def enter(self, params: dict | None) -> None:
-        self.reset()
-        self.question.setFocus()
+        """Back to the answer from a guide it opened: as it was. Any other way in: Question 1."""
+        if not (params or {}).get("back"):
+            self.reset()
+        (self.headline if self.finished else self.question).setFocus()
 
     def leave(self) -> None:
-        self.reset()
+        if not self._keep:  # left for another screen (Home, the top bar's Back): forget it
+            self.reset()
+        self._keep = False
+
+    def _open_guide(self, guide: str) -> None:
+        self._keep = True
+        self.navigate.emit("guides", {"guide": guide})
 
     def reset(self) -> None:
         self.answers = []
@@ -198,7 +224,16 @@ class SituationScreen(Screen):
 
     @property
     def stop(self) -> bool:
-        return any(self.answers)
+        """A stop: secrecy, an app or screen share, or a code (with or without money)."""
+        return any(self.answers[MONEY + 1 :])
+
+    @property
+    def check_first(self) -> bool:
+        """Asked for money, and nothing else: check before you pay (not "this is a scam")."""
+        return bool(self.answers) and self.answers[MONEY] and not self.stop
+
+    def _yes(self) -> list[int]:
+        return [i for i, yes in enumerate(self.answers) if yes]
 
     def _refresh(self) -> None:
         scroll = self.findChild(QScrollArea)
@@ -215,24 +250,32 @@ class SituationScreen(Screen):
             return
         self.ask_box.hide()
         self.answer_box.show()
-        # a stop is red; "no sign" is a plain card, not the green of "safe"
-        self.verdict_box.setProperty("verdict", "high" if self.stop else None)
-        self.verdict_box.setProperty("role", None if self.stop else "card")
+        # a stop is red, "check first" amber; "no sign" is a plain card, not the green of "safe"
+        level = "high" if self.stop else "medium" if self.check_first else None
+        self.verdict_box.setProperty("verdict", level)
+        self.verdict_box.setProperty("role", None if level else "card")
         for widget in [self.verdict_box, self.headline]:
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+        phones = only_phones(self.region().call_now)
         if self.stop:
             self.headline.setText(_("✖ Stop. This is a scam. Do not pay, do not send anything more."))
-            self.call_title.setText(_("Call now, before you do anything else:"))
+            self.call_title.setText(
+                _("Call now, before you do anything else:") if phones else _("Call or report now, before you do anything else:")
+            )
+            self.body.setText(self._stop_body())
+        elif self.check_first:
+            self.headline.setText(_("⚠ Check before you pay. Do not move any money until you have checked."))
+            self.call_title.setText(_("Before you pay, call and check:") if phones else _("Before you pay, call and check, or report:"))
             self.body.setText(
-                _(
-                    "We know it feels real. The voice sounded official, they knew your name, and it seems urgent. "
-                    "That is exactly how this scam works: these people do it all day, from a script. "
-                    "Hang up now, or stop replying. You lose nothing by checking: a genuine officer or bank "
-                    "will still be there after you call them back on a number you find yourself."
+                _join(
+                    _("Moving your money is what scammers are after, and nothing else you told us shows that this request is real."),
+                    _("Check it yourself first: call the person, bank or company back on a number you find yourself, on your card, a bill or their official website, never the one they gave you."),
+                    _("Anyone genuine will wait while you check. Someone who pushes you not to check is a scammer."),
                 )
             )
-            reasons = [_(QUESTIONS[i][1]) for i, yes in enumerate(self.answers) if yes]
+        if self.stop or self.check_first:
+            reasons = [_(QUESTIONS[i][1]) for i in self._yes()]
             self.reasons.setText("\n".join(f"• {r}" for r in reasons))
             self.reasons.show()
             self.closing.setText(
@@ -241,7 +284,7 @@ class SituationScreen(Screen):
             self.closing.show()
         else:
             self.headline.setText(_("ℹ No sign right now that someone is pushing you to move money."))
-            self.call_title.setText(_("If anything feels wrong, call:"))
+            self.call_title.setText(_("If anything feels wrong, call:") if phones else _("If anything feels wrong, call or report:"))
             self.body.setText(
                 _("Keep these rules: never move money because someone on the phone tells you to, never keep it secret, never share a screen or a code. If any of that starts, stop and call.")
             )
@@ -253,3 +296,18 @@ class SituationScreen(Screen):
         spoken = self.call_title.text() + " " + "; ".join(channel_line(c) for c in region.call_now)
         self.call_box.setAccessibleName(spoken)
         self.numbers.setAccessibleName(spoken)
+
+    def _stop_body(self) -> str:
+        """Why to believe it, then what to do, from the questions answered "yes" only (nobody is
+        told to hang up who never said anyone called)."""
+        return _join(
+            _("We know it feels real: they seem official, they may know your name, and they say it is urgent."),
+            _("That is exactly how this scam works: these people do it all day, from a script."),
+            *(_(ACTIONS[i]) for i in self._yes()),
+            _("You lose nothing by checking: a genuine officer or bank will still be there after you contact them on a number you find yourself."),
+        )
+
+
+def _join(*sentences: str) -> str:
+    """Sentences as one paragraph: with spaces in English, none between Chinese sentences."""
+    return ("" if i18n.current_locale().startswith("zh") else " ").join(s for s in sentences if s)
