@@ -24,7 +24,8 @@ def _settings(services: Services) -> Screen:
 
     from core import i18n
 
-    return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings)
+    kiosk = getattr(services, "kiosk", not getattr(services.store, "persistent", True))
+    return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings, kiosk=kiosk)
 
 
 def _guides(services: Services) -> Screen:
@@ -41,7 +42,7 @@ def _quiz(services: Services) -> Screen:
     from ui.screens.quiz import QuizScreen
 
     kiosk = getattr(services, "kiosk", not getattr(services.store, "persistent", True))
-    return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), kiosk))
+    return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), kiosk), keyboard=not kiosk)
 
 
 def _selfcheck(services: Services) -> Screen:

@@ -77,7 +77,7 @@ def test_single_choice_by_number_key_shows_every_options_feedback_then_enter_goe
     shown = " ".join(l.text() for l in visible(screen, QLabel))
     for option in question.options:  # every option's own explanation, with words and an icon
         assert option.feedback.split(". ", 1)[-1] in shown
-    assert "✔ Right answer:" in shown and "✘ Your choice: not right:" in shown
+    assert "✔ Right answer:" in shown and "✘ Your choice. Not right:" in shown
     # the label is not repeated by the explanation's first word ("Right answer: Right.", "Not right: No.")
     assert not re.search(r"(Right answer|not right|Not right): (Right|Yes|No)\.", shown), shown
     assert screen.next_button.isVisible()
@@ -241,7 +241,7 @@ def test_progress_is_remembered_and_shown_on_the_chooser(make_screen, qtbot, ban
     assert [(p.set_id, p.score, p.total) for p in again.history()] == [("type:task_rebate", 1.0, 1)]
     screen.show_chooser()
     button = screen.set_buttons["type:task_rebate"]
-    assert "best so far: 100%" in button.accessibleName()
+    assert "Best so far: 100%" in button.accessibleName()
     assert "Your scores are kept on this computer only." in [l.text() for l in visible(screen, QLabel)]
 
 
@@ -430,7 +430,7 @@ def test_after_scam_or_genuine_the_right_answer_is_marked_in_words(make_screen, 
     key(qtbot, screen, Qt.Key.Key_1)  # scam: wrong
     shown = {b.objectName(): b for b in visible(screen, QAbstractButton)}
     assert shown["quizVerdict_genuine"].text() == "✔ Genuine · Right answer"
-    assert shown["quizVerdict_scam"].text() == "✘ Scam · Your choice: not right"
+    assert shown["quizVerdict_scam"].text() == "✘ Scam · Your choice. Not right"
     assert shown["quizVerdict_genuine"].accessibleName() == "Genuine: Right answer"
 
 
@@ -532,3 +532,35 @@ def test_the_quick_quiz_button_reads_light_on_its_dark_face_and_dims_only_when_d
     light = colour_pixels(button, PALETTES["normal"]["on_primary"])
     grey = colour_pixels(button, PALETTES["normal"]["disabled_text"])
     assert light > 50 and grey < light // 10
+
+
+def test_hints_name_the_check_button_and_keys_only_where_there_is_a_keyboard(qtbot, english, bank):
+    for keyboard in (True, False):
+        screen = QuizScreen(lambda: bank, NullProgress(), rng_factory=lambda: random.Random(1), keyboard=keyboard)
+        qtbot.addWidget(screen)
+        screen.retranslate()
+        screen.show()
+        for question_id in ("task_rebate-03", "task_rebate-08"):  # multiple choice, red flags
+            ask(screen, bank, question_id)
+            hint = screen.hint.text()
+            assert f"“{screen.check_button.text()}”" in hint, hint
+            assert ("Enter" in hint) is keyboard, hint
+        ask(screen, bank, "task_rebate-06")  # scam or genuine
+        assert ("1 for scam" in screen.hint.text()) is keyboard, screen.hint.text()
+
+
+def test_the_count_of_wrong_taps_is_the_number_of_pieces_marked_wrong(make_screen, qtbot, bank):
+    """Two neighbouring words that are no warning sign: both get a ✘, and the words say 2."""
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-08")
+    segs = screen._segments
+    tappable = [i for i, s in enumerate(segs) if s.tappable]
+    pair = next((a, b) for a, b in zip(tappable, tappable[1:]) if segs[a].flag is None and segs[b].flag is None)
+    flag = next(i for i, s in enumerate(segs) if s.flag == 0)
+    for index in (*pair, flag):
+        screen.findChild(QAbstractButton, f"quizPiece{index}").click()
+    key(qtbot, screen, Qt.Key.Key_Return)
+    marked = [b for b in visible(screen, QAbstractButton) if b.objectName().startswith("quizPiece") and b.property("mark") == "wrong"]
+    assert len(marked) == 2 and all(b.text().startswith("✘") for b in marked)
+    shown = " ".join(l.text() for l in visible(screen, QLabel))
+    assert "Taps that were not on a warning sign: 2." in shown

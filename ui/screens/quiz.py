@@ -68,12 +68,21 @@ CHANNEL_NAMES = {
     "social": N_("Social media post"),
 }
 
+# what to do, by touch or mouse ({button}: the Check button's own words)
 FORMAT_HINTS = {
-    "single": N_("Choose one answer: press 1 to {n}, or click."),
-    "multiple": N_("Choose every answer that fits (keys 1 to {n}), then press Enter to check."),
-    "scam_or_genuine": N_("Press 1 for scam or 2 for genuine."),
-    "red_flags": N_("Tap the words that give the scam away (one word of each is enough), then press Enter to check."),
-    "scenario": N_("Choose what you would say or do: press 1 to {n}."),
+    "single": N_("Choose one answer."),
+    "multiple": N_("Choose every answer that fits, then press “{button}”."),
+    "scam_or_genuine": N_("Is it a scam or genuine? Choose one."),
+    "red_flags": N_("Tap the words that give the scam away (one word of each is enough), then press “{button}”."),
+    "scenario": N_("Choose what you would say or do."),
+}
+# the same by keyboard: only where there is one (not on a kiosk's touch screen)
+KEY_HINTS = {
+    "single": N_("Keyboard: 1 to {n}."),
+    "multiple": N_("Keyboard: 1 to {n}, then Enter."),
+    "scam_or_genuine": N_("Keyboard: 1 for scam, 2 for genuine."),
+    "red_flags": N_("Keyboard: Tab and Space choose a word, Enter checks."),
+    "scenario": N_("Keyboard: 1 to {n}."),
 }
 
 
@@ -318,8 +327,11 @@ class QuizScreen(Screen):
         progress,
         rng_factory: Callable[[], random.Random] = random.Random,
         documents_dir: Callable[[], str] | None = None,
+        keyboard: bool = True,
     ):
+        """``keyboard``: the hints also name the keys (not on a kiosk, which has a touch screen)."""
         super().__init__()
+        self.keyboard = keyboard
         self._load_bank = load_bank
         self._bank: Bank | None = None
         self.progress = progress
@@ -573,7 +585,7 @@ class QuizScreen(Screen):
             detail = ""
             if best is not None:
                 percent = round(100 * best.score / best.total) if best.total else 0
-                detail = _("best so far: {percent}%").format(percent=percent)
+                detail = _("Best so far: {percent}%").format(percent=percent)
             button.set_texts("", f"{title}\n{detail}" if detail else title)
             button.setAccessibleName(f"{title}. {detail}" if detail else title)
             button.setVisible(set_id in available)
@@ -631,7 +643,10 @@ class QuizScreen(Screen):
         answered = session.answered
         getattr(self, f"_show_{q.format}")(q, answered)
         count = len(self._hotkeys)
-        self.hint.setText(_(FORMAT_HINTS[q.format]).format(n=max(count, 1)))
+        hint = _(FORMAT_HINTS[q.format]).format(button=self.check_button.text())
+        if self.keyboard:
+            hint = _sentences(hint, _(KEY_HINTS[q.format]).format(n=max(count, 1)))
+        self.hint.setText(hint)
         self.hint.setVisible(not answered)
         needs_check = q.format in ("multiple", "red_flags")
         self.check_button.setVisible(needs_check and not answered)
@@ -693,7 +708,7 @@ class QuizScreen(Screen):
                 elif option.correct:
                     icon, words, mark = RIGHT, _("Right answer"), "right"
                 elif picked:
-                    icon, words, mark = WRONG, _("Your choice: not right"), "wrong"
+                    icon, words, mark = WRONG, _("Your choice. Not right"), "wrong"
                 else:
                     icon, words, mark = WRONG, _("Not right"), ""
                 button.setProperty("mark", mark)
@@ -774,7 +789,7 @@ class QuizScreen(Screen):
                 if right:
                     words = _("Right answer, your choice") if picked else _("Right answer")
                 else:
-                    words = _("Your choice: not right") if picked else ""
+                    words = _("Your choice. Not right") if picked else ""
                 icon = RIGHT if right else (WRONG if picked else "")
                 button.setText(f"{icon} {label} · {words}".strip() if words else label)
                 button.setAccessibleName(f"{label}: {words}" if words else label)
@@ -947,7 +962,8 @@ class QuizScreen(Screen):
             truth = _("It is a scam.") if q.answer == "scam" else _("It is genuine.")
             self.after.addWidget(Feedback(kind, _sentences(headline, truth), drop_echo(_c(q.explanation), q.answer or "")))
         elif q.format == "red_flags":
-            found, wrong = answer.detail.get("found", 0), answer.detail.get("wrong", 0)
+            found = answer.detail.get("found", 0)
+            wrong = self._wrong_marks(answer)  # as many as the pieces marked ✘ above
             summary = _("You found {found} of {total} warning signs.").format(found=found, total=len(q.flags))
             if wrong:
                 summary = _sentences(summary, _("Taps that were not on a warning sign: {n}.").format(n=wrong))
@@ -971,6 +987,12 @@ class QuizScreen(Screen):
         guide.setAccessibleName(_("Read the guide on this scam"))
         guide.clicked.connect(lambda _c=False, g=q.guide: self.navigate.emit("guides", {"guide": g}))
         self.after.addWidget(guide)
+
+    def _wrong_marks(self, answer: Answer) -> int:
+        """The tapped pieces that are on no warning sign: each is marked ✘ in the message (the
+        score counts a run of them as one mistake; the words count what the person sees)."""
+        segs = self._segments
+        return sum(1 for i in answer.detail.get("tapped", ()) if 0 <= i < len(segs) and segs[i].tappable and segs[i].flag is None)
 
     def go_on(self) -> None:
         session = self.session

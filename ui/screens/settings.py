@@ -38,9 +38,11 @@ def _section(parent_layout: QVBoxLayout) -> tuple[QLabel, QLabel, QVBoxLayout]:
 
 
 class SettingsScreen(Screen):
-    def __init__(self, state, regions: RegionFacts, locales: list[str], on_change: Callable[[], None]):
+    def __init__(self, state, regions: RegionFacts, locales: list[str], on_change: Callable[[], None], kiosk: bool = False):
+        """``kiosk``: nothing is stored (no settings file, no quiz scores), and the privacy note says so."""
         super().__init__()
         self.state = state
+        self.kiosk = kiosk
         self.regions = regions
         self.on_change = on_change
 
@@ -109,12 +111,17 @@ class SettingsScreen(Screen):
             button.setAccessibleName(_("Text size {percent}%").format(percent=percent))
         self.contrast.setText(_("High contrast (light text on black)"))
         self.privacy_heading.setText(_("Your privacy"))
-        self.privacy_text.setText(
-            _(
+        if self.kiosk:
+            privacy = _(
                 "ScamSense works without the internet. Messages you check are never saved or sent anywhere. "
-                "Only these settings are stored on this computer."
+                "Nothing you do here is saved: the next visitor starts afresh."
             )
-        )
+        else:
+            privacy = _(
+                "ScamSense works without the internet. Messages you check are never saved or sent anywhere. "
+                "Your settings and quiz scores are stored on this computer."
+            )
+        self.privacy_text.setText(privacy)
         self._sync()
 
     def _sync(self) -> None:
