@@ -69,6 +69,12 @@ SCHEMA = Map(
         # Optional: render the current region's official channels with their notes
         # (what a genuine call or text looks like). Used by genuine_channels.
         "show_channels": Opt(Bool()),
+        # Optional: the region's numbers to call, large, right under the key rule, for a guide
+        # read in the moment (already_paid, helping_someone); every guide has them at the end.
+        "call_first": Opt(Bool()),
+        # Optional: a guide's own heading for a section whose usual one does not fit it
+        # ("How it starts" over the message that shows a victim they were scammed).
+        "headings": Opt(Map({"first_message": Opt(Text()), "stages": Opt(Text())})),
     }
 )
 
@@ -83,6 +89,14 @@ SECTIONS = ("title", "rule", "keywords", "first_message", "stages", "red_flags",
 class Stage:
     title: str
     text: str
+
+
+@dataclass(frozen=True)
+class Headings:
+    """A guide's own section headings (English source); empty: the usual heading."""
+
+    first_message: str = ""
+    stages: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,11 +120,16 @@ class Guide:
     scam_type: str | None = None
     quiz: str | None = None
     show_channels: bool = False
+    call_first: bool = False
+    headings: Headings = Headings()
     file: str = ""
 
     def texts(self) -> list[str]:
         """Every translatable string of the guide, in reading order."""
-        out = [self.title, self.rule, *self.keywords, self.first_message.sender, self.first_message.text]
+        out = [self.title, self.rule, *self.keywords]
+        out += [h for h in (self.headings.first_message,) if h]
+        out += [self.first_message.sender, self.first_message.text]
+        out += [h for h in (self.headings.stages,) if h]
         for stage in self.stages:
             out += [stage.title, stage.text]
         out += [*self.red_flags, *self.do, *self.dont, self.story_title, self.story_text]
@@ -152,6 +171,7 @@ def _from_data(data: dict, file: str) -> Guide | None:
         return None
     first = data.get("first_message") if isinstance(data.get("first_message"), dict) else {}
     story = data.get("story") if isinstance(data.get("story"), dict) else {}
+    headings = data.get("headings") if isinstance(data.get("headings"), dict) else {}
     stages = tuple(
         Stage(_s(s.get("title")), _s(s.get("text"))) for s in data.get("stages") or [] if isinstance(s, dict)
     ) if isinstance(data.get("stages"), list) else ()
@@ -173,6 +193,8 @@ def _from_data(data: dict, file: str) -> Guide | None:
         scam_type=_s(data.get("scam_type")) or None,
         quiz=_s(data.get("quiz")) or None,
         show_channels=data.get("show_channels") is True,
+        call_first=data.get("call_first") is True,
+        headings=Headings(_s(headings.get("first_message")), _s(headings.get("stages"))),
         file=file,
     )
 

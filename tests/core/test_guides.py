@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import textwrap
 
@@ -265,3 +266,78 @@ def test_content_lint_json_counts_the_guides_per_locale(english):
     report = lint(CONTENT, ROOT)
     assert report.counts["guides"] == {locale: len(GUIDE_IDS) for locale in SHIPPED_LOCALES}
     assert [p for p in report.problems if p.file.startswith("content/guides/") or "guide.html" in p.file] == []
+
+
+# --- the numbers to call, and a guide's own headings ---------------------------------------------
+
+IN_THE_MOMENT = ("already_paid", "helping_someone")  # read by someone who has paid, or is watching it happen
+
+
+def test_a_guide_read_in_the_moment_shows_the_numbers_to_call_right_under_its_rule(book, facts, english):
+    """"I already paid: what now?" opens already_paid: its numbers were some 2,500 px down."""
+    renderer = Renderer(CONTENT)
+    for guide_id in IN_THE_MOMENT:
+        for locale in SHIPPED_LOCALES:
+            for region in facts.regions.values():
+                html = guides.render(renderer, locale, book.get(guide_id), book, region)
+                rule, first = html.index('name="sec-rule"'), html.index('name="sec-first"')
+                between = html[rule:first]
+                assert 'name="sec-call"' in between, (guide_id, locale, region.code)
+                for channel in region.call_now:
+                    assert f'<span class="channel-value">{channel.value}</span>' in between, (guide_id, locale, channel.value)
+        handout = guides.render(renderer, "en", book.get(guide_id), book, facts.get("CN"), handout=True)
+        assert 'name="sec-call"' not in handout  # one page: its help table is enough
+    for guide in book.guides:  # every other guide keeps its story first; its numbers are in "Where to get help"
+        if guide.id not in IN_THE_MOMENT:
+            assert 'name="sec-call"' not in guides.render(renderer, "en", guide, book, facts.get("CN")), guide.id
+
+
+def test_a_guide_can_give_a_section_its_own_heading(book, facts, english):
+    """"How it starts" makes no sense over the message that shows a victim they were scammed."""
+    renderer = Renderer(CONTENT)
+    paid = book.get("already_paid")
+    assert paid.headings.first_message
+    for locale in SHIPPED_LOCALES:
+        gettext = gettext_for(locale)
+        usual = gettext("How it starts")
+        html = guides.render(renderer, locale, paid, book, facts.get("CN"))
+        assert gettext(paid.headings.first_message) in html and usual not in html, locale
+        if locale != "en":
+            assert gettext(paid.headings.first_message) != paid.headings.first_message, locale
+        assert usual in guides.render(renderer, locale, book.get("fake_loan"), book, facts.get("CN")), locale
+    retitled = dataclasses.replace(book.get("fake_loan"), headings=guides.Headings(stages="Step by step"))
+    html = guides.render(renderer, "en", retitled, book, facts.get("CN"))
+    assert "Step by step" in html and "How it unfolds" not in html
+
+
+def test_call_first_and_headings_are_optional_and_checked_like_the_rest(tmp_path):
+    """A misspelt heading key or a call_first that is not true/false is named with its line; an
+    own heading is translatable text like the rest of the guide."""
+    extra = '    call_first: "yes please"\n    headings:\n      first_message: "Own heading"\n      story: "x"\n'
+    library = ContentLibrary.load(write_content(tmp_path, GOOD + extra))
+    problems = [str(p) for p in library.problems]
+    assert any(":17:" in p and "call_first" in p and "true or false" in p for p in problems), problems
+    assert any(":20:" in p and "unknown key 'story'" in p for p in problems), problems
+    good = ContentLibrary.load(write_content(tmp_path / "ok", GOOD + '    call_first: true\n    headings:\n      first_message: "Own heading"\n'))
+    assert good.problems == []
+    assert "Own heading" in [text for loaded in good.files["guides"] for _line, text in loaded.found.texts]
+    guide = guides.load_guides(good)[0]
+    assert guide.call_first and guide.headings.first_message == "Own heading"
+
+
+def test_where_to_get_help_shows_each_number_large_and_its_name_without_the_number_again(facts, english):
+    """'96110' over '96110 anti-fraud warning line' said the number twice."""
+    renderer = Renderer(CONTENT)
+    for locale in SHIPPED_LOCALES:
+        gettext = gettext_for(locale)
+        for region in facts.regions.values():
+            html = renderer.render("templates/help.html.j2", locale, region=region)
+            for channel in region.call_now:
+                assert f'<p class="call-number"><span class="channel-value">{channel.value}</span></p>' in html
+                names = re.findall(r'<p class="call-name"><b>(.*?)</b></p>', html)
+                assert not any(channel.value in name for name in names), (locale, region.code, names)
+                if channel.value not in gettext(channel.name):
+                    assert any(gettext(channel.name).replace("'", "&#39;") == name for name in names), (locale, channel.name)
+            for channel in region.channels:
+                if channel.value and channel not in region.call_now:  # said once, inside its name or beside it
+                    assert html.count(f'<span class="channel-value">{channel.value}</span>') == 1, (locale, channel.value)

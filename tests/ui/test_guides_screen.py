@@ -4,7 +4,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QTextBrowser
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QTextBrowser
 
 from core import i18n
 from core.guides import GUIDE_IDS
@@ -201,3 +201,34 @@ def test_the_handout_has_the_guide_and_the_regions_numbers_but_no_story(open_gui
     assert all(c.value in html for c in window.services.regions.get("CN").call_now)
     assert i18n.content_gettext(guide.story_title) not in html
     assert 'href="guide:' not in html
+
+
+def _number_in_view(screen, value: str):
+    """The font pixel size of ``value`` in the open guide and its rectangle in the viewport."""
+    cursor = screen.browser.document().find(value)
+    assert not cursor.isNull(), value
+    return cursor.charFormat().font().pixelSize(), screen.browser.cursorRect(cursor)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_TW"])
+def test_already_paid_shows_the_numbers_to_call_on_its_first_screen_at_the_home_cards_size(open_guides, qtbot, lang):
+    """From "I already paid: what now?" the numbers were about 2,500 px down, in body-size text."""
+    window, screen = open_guides(lang, region="CN")
+    home_number = window.screens["home"].help_blocks[0].findChildren(QLabel)[0]
+    assert home_number.text() == "110"
+    window.navigate("guides", {"guide": "already_paid"})
+    qtbot.wait(10)
+    viewport = screen.browser.viewport().rect()
+    for channel in window.services.regions.get("CN").call_now:
+        pixels, rect = _number_in_view(screen, channel.value)
+        assert abs(pixels - home_number.font().pixelSize()) <= 1, (channel.value, pixels)
+        assert viewport.contains(rect), f"{channel.value} at {rect.y()} px, below the first screen"
+
+
+def test_where_to_get_help_numbers_are_as_large_as_on_the_home_card_and_named_once(open_guides, qtbot):
+    window, screen = open_guides("zh_CN", region="CN", params={"guide": "fake_loan"})
+    home_number = window.screens["home"].help_blocks[0].findChildren(QLabel)[0]
+    pixels, _rect = _number_in_view(screen, "96110")
+    assert abs(pixels - home_number.font().pixelSize()) <= 1, pixels
+    text = screen.browser.toPlainText()
+    assert text.count("96110") == 1, "the number repeated in its name"

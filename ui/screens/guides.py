@@ -53,6 +53,7 @@ AUDIENCE_LABELS = (
 )
 
 READING_SCALE = 1.25  # the reading view's text, relative to the app's base size
+NUMBER_SCALE = 1.75  # the numbers to call: the home card's size (the h1 size of ui/theme.py)
 RULE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -391,7 +392,10 @@ class GuidesScreen(Screen):
         base = self.browser.font().pixelSize()
         if base <= 0:
             base = round(self.browser.font().pointSizeF() * 96 / 72)
-        self.browser.document().setDefaultStyleSheet(f"body {{ font-size: {round(base * READING_SCALE)}px; }}")
+        self.browser.document().setDefaultStyleSheet(
+            f"body {{ font-size: {round(base * READING_SCALE)}px; }}"
+            f" .call-number {{ font-size: {round(base * NUMBER_SCALE)}px; }}"
+        )
         self.browser.setHtml(self.page_html())
         previous, following = self.book.neighbours(self.current.id)
         self.previous_button.setEnabled(previous is not None)
