@@ -7,7 +7,8 @@ retranslates everything built so far when the language changes, live.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +32,61 @@ from ui.wiring import SCREENS
 # use builds several hundred Python enums (about 13 ms). Screens built later may use it freely.
 # Likewise the keyboard shortcuts and the language menu's entries are made after the first
 # paint (``_after_first_paint``): the first use of QKeySequence and QAction costs milliseconds.
+
+
+class BarTitle(QLabel):
+    """The screen's title in the top bar, always on one line.
+
+    A title too long for the room beside Back, Home and the language menu (at 200% text,
+    "Is this happening to me now?") is set smaller, down to the body text size, and only then
+    elided; the whole title stays the label's text, its accessible name and, when cut, its
+    tooltip. A wrapped title had made the bar three lines tall and, after a language switch,
+    cut it at the top and bottom.
+    """
+
+    SMALLEST = 1 / 1.35  # the body text size, from the title's (ui/theme.py: h2 is 1.35 x base)
+
+    def _fitted(self, width: int):
+        """The font and the text to draw in ``width`` pixels."""
+        from PySide6.QtGui import QFontMetrics
+
+        font = self.font()
+        text = self.text()
+        largest = font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 96 / 72)
+        smallest = max(1, round(largest * self.SMALLEST))
+        for pixels in range(largest, smallest - 1, -1):
+            font.setPixelSize(pixels)
+            if QFontMetrics(font).horizontalAdvance(text) <= width:
+                return font, text
+        from PySide6.QtCore import Qt
+
+        return font, QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text()) + margins.left() + margins.right(),
+                     metrics.height() + margins.top() + margins.bottom())
+
+    def minimumSizeHint(self) -> QSize:
+        # it gives way to Back, Home and the language menu, never they to it
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("…") * 4), hint.height())
+
+    def paintEvent(self, _event) -> None:
+        rect = self.contentsRect()
+        font, text = self._fitted(rect.width())
+        self.setToolTip("" if text == self.text() else self.text())
+        painter = QPainter(self)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        # AlignLeft | AlignVCenter, as a number: the home screen's first paint builds no Qt enums
+        painter.drawText(rect, 0x0001 | 0x0080, text)
+
+    def shown_text(self) -> tuple[int, str]:
+        """The pixel size and the text the title is drawn with now (for tests)."""
+        font, text = self._fitted(self.contentsRect().width())
+        return font.pixelSize(), text
 
 
 class MainWindow(QMainWindow):
@@ -81,19 +137,17 @@ class MainWindow(QMainWindow):
 
     def _build_top_bar(self) -> QFrame:
         bar = self.top_bar = QFrame(objectName="topBar")
-        # the bar keeps its height whatever a screen asks for: Back and Home are never squeezed;
-        # it grows when a long title wraps
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        bar.setSizePolicy(policy)
+        # the bar keeps its height whatever a screen asks for: Back and Home are never squeezed,
+        # and the title is one line (BarTitle)
+        bar.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum))
         row = self._bar_row = QHBoxLayout(bar)
         row.setContentsMargins(12, 6, 12, 6)
         self.back_button = QToolButton(objectName="backButton")
         self.back_button.clicked.connect(self.go_back)
         self.home_button = QToolButton(objectName="homeButton")
         self.home_button.clicked.connect(self.go_home)
-        # a long title wraps onto a second line rather than squeezing Back and Home (200% text)
-        self.title_label = QLabel(objectName="screenTitle", wordWrap=True)
+        # a long title is set smaller, then elided, rather than squeezing Back and Home (200% text)
+        self.title_label = BarTitle(objectName="screenTitle")
         self.language_button = QToolButton(objectName="languageButton")
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # the menu and its entries are made after the first paint (QMenu's first use costs about
