@@ -16,7 +16,7 @@ from ui.services import Services
 def _home(services: Services) -> Screen:
     from ui.screens.home import HomeScreen
 
-    return HomeScreen(services.state, services.region, available=lambda: SCREENS.keys())
+    return HomeScreen(services.state, services.region, available=lambda: SCREENS.keys(), kiosk=getattr(services, "kiosk", False))
 
 
 def _settings(services: Services) -> Screen:
@@ -60,7 +60,7 @@ def _selfcheck(services: Services) -> Screen:
         return p["medium_bg"], p["text"], p["focus"], p["text"]
 
     names = lru_cache(maxsize=1)(lambda: type_names(services.content_dir))
-    return SelfCheckScreen(services.checker, services.state, services.region, names, highlight_colors)
+    return SelfCheckScreen(services.checker, services.state, services.region, names, highlight_colors, kiosk=getattr(services, "kiosk", False))
 
 
 def _situation(services: Services) -> Screen:

@@ -29,12 +29,43 @@ VERDICT_TEXT = {
     "low": N_("No known warning signs found."),
 }
 
+# The wording comparison's explanation as plain text says it: the screen's version speaks of the
+# highlighted words, and plain text has no highlights (the words are quoted on the next line).
+WORDING_PLAIN = {
+    "wording_like_scams": N_("The words of this message are close to those of scam messages that ScamSense has collected (the words quoted below count most). This is a comparison, not a proof; look at the other signs too."),
+}
+
 # one JSON line may escape every character (\uXXXX): allow for that before calling a line too long
 _LINE_LIMIT = MAX_INPUT_BYTES * 6 + 1024
 
 
 def run(args, services_like) -> int:
-    """``services_like`` needs ``content_dir``; ``args.region`` (optional) picks the helplines."""
+    """``services_like`` needs ``content_dir``; ``args.region`` (optional) picks the helplines.
+
+    A reader that stops reading (``check ... | head``) ends the run quietly, with status 0: the
+    output it wanted was written, and a traceback about the closed pipe would only alarm."""
+    try:
+        return _run(args, services_like)
+    except BrokenPipeError:
+        _drop_stdout()
+        return 0
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit does not fail on the
+    closed pipe again ("Exception ignored ... BrokenPipeError")."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will flush to the pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _run(args, services_like) -> int:
     content_dir = Path(services_like.content_dir)
     checker = load_checker(content_dir)
     try:
@@ -170,7 +201,7 @@ def format_text(result: Result, text: str, region, content_dir: Path) -> str:
         lines.append(_("Looks like: {types}").format(types=shown_types))
     warnings = [f for f in shown.top if not f.genuine]
     reassuring = [f for f in shown.top if f.genuine]
-    if warnings:
+    if warnings and not shown.outweighed:
         lines += ["", _("Warning signs:")]
         for finding in warnings:
             lines.append(f"  ! {content_gettext(finding.explanation)}")
@@ -179,10 +210,17 @@ def format_text(result: Result, text: str, region, content_dir: Path) -> str:
         lines += ["", _("Signs of a genuine message (not proof of safety):")]
         for finding in reassuring:
             lines.append(f"  - {content_gettext(finding.explanation)}")
+    if warnings and shown.outweighed:
+        # a low verdict: after "No known warning signs found" these are not called warning signs
+        lines += ["", _("Words often seen in scams, outweighed here:")]
+        for finding in warnings:
+            lines.append(f"  · {content_gettext(finding.explanation)}")
+            lines.append("    " + _("Words: {words}").format(words=presenting.quote(finding.excerpt)))
     if shown.more:
         lines += ["", _("{n} more signs are not listed here (--format json lists every one).").format(n=shown.more)]
     if shown.wording is not None:
-        lines += ["", _("Also, by word comparison: {explanation}").format(explanation=content_gettext(shown.wording.explanation))]
+        explanation = _(WORDING_PLAIN[shown.wording.signal.id]) if shown.wording.signal.id in WORDING_PLAIN else content_gettext(shown.wording.explanation)
+        lines += ["", _("Also, by word comparison: {explanation}").format(explanation=explanation)]
         lines.append("    " + _("Words: {words}").format(words=presenting.quote(shown.wording.excerpt)))
     lines += ["", _("What to do now:")]
     lines += [f"  - {_(text)}" for text in (presenting.advice_text(key) for key in shown.advice) if text]

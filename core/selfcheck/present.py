@@ -9,6 +9,9 @@ footnote. This module turns the one into the other without changing the result:
   inside a reported link) are merged into the finding that reported them;
 * each excerpt is widened to whole words (English) or to the clause it sits in (Chinese);
 * ``TOP`` findings are shown first, the rest on request;
+* with a low verdict ("no known warning signs found") the words rules found are not called
+  warning signs: the signs of a genuine message come first, then those words as "often in
+  scams, outweighed here" (``Shown.outweighed``), and nothing is marked in the message;
 * the scam types named are one, or two when the second is nearly as strong as the first;
 * advice that does not fit the top scam type is worded for it.
 
@@ -29,6 +32,9 @@ def quote(words: str) -> str:
     """Words from the message, in the language's quotation marks (zh_TW: 「…」)."""
     # Translators: quotation marks around words quoted from the message; keep {words}.
     return _("“{words}”").format(words=words)
+
+#: What the words rules found are called when the verdict is low (``Shown.outweighed``).
+OUTWEIGHED = N_("Often in scams, outweighed here")
 
 #: How many findings are shown before "show all".
 TOP = 4
@@ -95,6 +101,10 @@ class Shown:
     wording: Finding | None  # the statistical wording signal, shown last as a footnote
     types: tuple[str, ...]  # the scam types to name (0 to 2)
     advice: tuple[str, ...]  # keys of ADVICE or of TYPE_ADVICE / LOW_ADVICE below
+    #: the verdict is low: the findings with a positive weight are words often seen in scams
+    #: that the rest of the message outweighed. They come after the signs of a genuine message,
+    #: are shown muted, never as "warning signs", and are not marked in the message.
+    outweighed: bool = False
 
     @property
     def top(self) -> tuple[Finding, ...]:
@@ -388,7 +398,10 @@ def present(result: Result, text: str, helplines_shown: bool = True) -> Shown:
     numbers are shown with the result (so the "call the helpline" advice would repeat them)."""
     findings, wording = _findings(result, text)
     types = _types(result)
-    return Shown(findings, wording, types, _advice(result, types, helplines_shown))
+    outweighed = result.verdict == "low"
+    if outweighed:  # the signs that carried the verdict first, the outweighed words after them
+        findings = tuple(f for f in findings if f.genuine) + tuple(f for f in findings if not f.genuine)
+    return Shown(findings, wording, types, _advice(result, types, helplines_shown), outweighed)
 
 
 def channel_line(value: str | None, name: str) -> str:

@@ -203,6 +203,166 @@ def test_every_control_has_an_accessible_name(open_screen, qtbot):
         assert widget.accessibleName(), widget.objectName()
 
 
+# --- a low verdict ------------------------------------------------------------------------------
+
+CODE_WITH_LINK = "Your Example code: 381-092\nYou can also tap this link to verify your phone: v.example.test/381092\nDo not give this code to anyone."
+
+
+def test_a_low_verdict_marks_nothing_and_calls_no_word_a_warning_sign(open_screen, qtbot):
+    """After "No known warning signs found", no list of warning signs and no marked words: the
+    scam words come after the genuine signs, muted, as "often in scams, outweighed here"."""
+    from ui.theme import PALETTES
+
+    _window, screen = open_screen()
+    check(qtbot, screen, CODE_WITH_LINK)
+    assert screen._result.verdict == "low"
+    rows = [screen.signal_list.item(i) for i in range(screen.signal_list.count())]
+    texts = [row.text() for row in rows]
+    assert not any("Warning sign" in text for text in texts)
+    genuine = [i for i, text in enumerate(texts) if "Sign of a genuine message" in text]
+    outweighed = [i for i, text in enumerate(texts) if "Often in scams, outweighed here" in text]
+    assert genuine and outweighed and max(genuine) < min(outweighed)
+    assert any("“tap this link”" in texts[i] for i in outweighed)
+    for i in outweighed:
+        assert rows[i].foreground().color().name().upper() == PALETTES["normal"]["muted"].upper()
+    assert rows[genuine[0]].foreground().color().name().upper() != PALETTES["normal"]["muted"].upper()
+    assert not screen.message_label.isVisibleTo(screen) and not screen.message.isVisibleTo(screen)
+    assert "sig:" not in screen.message.toHtml()
+
+
+def test_a_low_verdict_in_chinese_names_warning_signs_only_in_the_verdict(open_screen, qtbot):
+    _window, screen = open_screen(lang="zh_CN")
+    check(qtbot, screen, CODE_WITH_LINK)
+    assert "危险信号" in screen.banner_title.text()
+    shown = [screen.signal_list.item(i).text() for i in range(screen.signal_list.count())]
+    shown += [w.text() for w in (screen.message_label, screen.signals_label) if w.isVisibleTo(screen)]
+    assert shown and not any("危险信号" in text for text in shown)
+
+
+def test_the_first_result_s_list_is_as_tall_as_its_rows(open_screen, qtbot):
+    """Measured while the result was still hidden, the first result's list was a third too tall."""
+    window, screen = open_screen(lang="zh_CN")
+    window.resize(1100, 1320)
+    check(qtbot, screen, "【国家反诈中心】温馨提示：凡是要求先垫付资金做任务的刷单返利都是诈骗，请勿轻信高佣金兼职广告。")
+    qtbot.wait(10)
+    rows = screen.signal_list
+    needed = sum(rows.sizeHintForRow(i) for i in range(rows.count()) if not rows.isRowHidden(i)) + 2 * rows.frameWidth() + 8
+    assert rows.count() >= 2 and rows.height() == max(60, needed)
+
+
+# --- Back from a guide opened from the result ---------------------------------------------------
+
+
+def open_first_guide(qtbot, window, screen):
+    screen.signal_list.setCurrentRow(0)
+    qtbot.mouseClick(screen.guide_button, Qt.MouseButton.LeftButton)
+    assert window.current == "guides"
+
+
+def test_back_from_a_guide_brings_the_text_and_the_result_back(open_screen, qtbot):
+    window, screen = open_screen()
+    check(qtbot, screen, SCAM)
+    verdict = screen.banner_title.text()
+    open_first_guide(qtbot, window, screen)
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert window.current == "selfcheck"
+    assert screen.input.toPlainText() == SCAM
+    assert screen.result_box.isVisible() and screen.banner_title.text() == verdict
+    assert "sig:" in screen.message.toHtml()
+    window.navigate("home", None)  # leaving by the screen's own way out clears it again
+    assert screen.input.toPlainText() == "" and screen._result is None
+
+
+@pytest.mark.parametrize("away", ["home", "another screen"])
+def test_the_text_kept_for_a_guide_goes_on_home_or_another_screen(open_screen, qtbot, away):
+    window, screen = open_screen()
+    check(qtbot, screen, SCAM)
+    open_first_guide(qtbot, window, screen)
+    if away == "home":
+        qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)
+    else:
+        window.navigate("quiz", None)
+    assert screen.input.toPlainText() == "" and screen._result is None and screen._text == ""
+    assert not screen.result_box.isVisibleTo(screen)
+    while window.history:  # and no way back finds it
+        window.go_back()
+    window.navigate("selfcheck", None)
+    assert screen.input.toPlainText() == "" and not screen.result_box.isVisibleTo(screen)
+
+
+def test_the_privacy_line_says_when_the_text_is_cleared(open_screen):
+    _window, screen = open_screen()
+    line = screen.privacy.text()
+    assert "guide" in line and "Home" in line and "saved" in line
+
+
+# --- kiosk: typed, not pasted; the box and Check above the on-screen keyboard -------------------
+
+from tests.ui.test_kiosk import kiosk, open_selfcheck_keyboard, run_idle_reset  # noqa: E402, F401 - a fixture and helpers
+
+
+@pytest.mark.parametrize(("language", "paste"), [("en", "paste"), ("zh_CN", "粘贴"), ("zh_TW", "貼")])
+def test_a_kiosk_asks_the_visitor_to_type_not_to_paste(kiosk, qtbot, language, paste):
+    window = kiosk()
+    window.services.state.set_locale(language)
+    window.navigate("home")
+    tile = window.screens["home"].tiles["selfcheck"]
+    window.navigate("selfcheck")
+    screen = window.screens["selfcheck"]
+    qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)  # nothing typed yet
+    said = [tile.description.text(), screen.heading.text(), screen.privacy.text(), screen.input.placeholderText(), screen.notice.text()]
+    assert all(said) and not any(paste in text.lower() for text in said), said
+
+
+def test_outside_a_kiosk_the_screen_still_says_paste(open_screen):
+    window, screen = open_screen()
+    assert "Paste" in screen.heading.text()
+    assert "Paste" in window.screen("home").tiles["selfcheck"].description.text()
+
+
+@pytest.mark.parametrize(("language", "spelling"), [("en", "hi"), ("zh_CN", "pian"), ("zh_TW", "ㄆㄧㄢ")])
+def test_the_box_and_the_check_button_stay_above_the_keyboard(kiosk, qtbot, language, spelling):
+    from PySide6.QtCore import QPoint
+
+    from ui.screens.selfcheck import INPUT_HEIGHT
+
+    window = kiosk()
+    window.services.state.set_locale(language)
+    window.kiosk.unlocked = True  # let the test size the window like a 1280x800 screen
+    window.showNormal()
+    window.resize(1280, 800)
+    field, keyboard = open_selfcheck_keyboard(qtbot, window)
+    screen = window.screens["selfcheck"]
+    for letter in spelling:  # the candidate bar shows too in Chinese: the keyboard at its tallest
+        keyboard.press(letter)
+    viewport = screen.findChild(QScrollArea).viewport()
+
+    def in_view(widget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    qtbot.waitUntil(lambda: in_view(field) and in_view(screen.check_button), timeout=2000)
+    button = screen.check_button
+    assert button.mapTo(window, QPoint(0, button.height())).y() <= keyboard.mapTo(window, QPoint(0, 0)).y()
+    assert field.height() >= 2 * field.fontMetrics().lineSpacing()
+    button.setFocus()  # the keyboard goes: the box has its usual height again
+    qtbot.waitUntil(lambda: not keyboard.isVisible())
+    qtbot.waitUntil(lambda: field.height() >= INPUT_HEIGHT)
+
+
+def test_the_idle_reset_clears_a_text_kept_for_a_guide(kiosk, qtbot):
+    window = kiosk()
+    window.navigate("home")
+    window.navigate("selfcheck")
+    screen = window.screens["selfcheck"]
+    check(qtbot, screen, SCAM)
+    open_first_guide(qtbot, window, screen)
+    assert screen.input.toPlainText() == SCAM  # kept for Back, in memory only
+    run_idle_reset(qtbot, window)
+    assert screen.input.toPlainText() == "" and screen._result is None
+    assert not screen.input.document().isUndoAvailable()
+
+
 # --- the situation check ---------------------------------------------------------------------
 
 

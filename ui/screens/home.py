@@ -84,9 +84,14 @@ class NameLabel(QLabel):
         return QSize(max(hint.width(), width), self.heightForWidth(width) if width > hint.width() else hint.height())
 
 
+# What a kiosk says instead (a kiosk has no clipboard to paste from: the visitor types).
+KIOSK_TILES = {"selfcheck": N_("Type a message you are unsure about. Nothing leaves this computer.")}
+
+
 class HomeScreen(Screen):
-    def __init__(self, state, region: Callable, available: Callable[[], Iterable[str]]):
+    def __init__(self, state, region: Callable, available: Callable[[], Iterable[str]], kiosk: bool = False):
         super().__init__()
+        self.kiosk = kiosk
         self.state = state
         self.region = region
         outer = scrolling_page(self)
@@ -202,7 +207,7 @@ class HomeScreen(Screen):
         )
         for key, title, description in TILES:
             if key in self.tiles:
-                self.tiles[key].set_texts(_(title), _(description))
+                self.tiles[key].set_texts(_(title), _(KIOSK_TILES.get(key, description) if self.kiosk else description))
         self._fill_help()
 
     def _fill_help(self) -> None:

@@ -1,8 +1,15 @@
 """The self-check screen: paste a message, get an explained verdict.
 
 The pasted text lives only in the widgets of this screen: it is never written to
-disk, logs or settings, and it is cleared when the person leaves the screen
-(``leave()``) and when the kiosk resets (``reset()``).
+disk, logs or settings. It is cleared when the person leaves the screen (``leave()``),
+except for a guide opened from the result ("Read the guide about this"): then the text and
+the result stay in memory while the guides screen is shown, so that Back brings them back,
+and are cleared as soon as any other screen is shown (Home, say). The kiosk's idle reset
+clears them too (``reset()``).
+
+In kiosk mode (``kiosk=True``) the screen says "type", not "paste" (a kiosk has no
+clipboard to paste from), and while the person types, the box and the Check button are kept
+in view above the on-screen keyboard, the box made shorter if the space left needs it.
 
 Layout, top to bottom: a paste box with Check and Clear; a verdict banner told by
 words, an icon and colour together; the message with every signal's words
@@ -17,7 +24,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +33,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -48,6 +57,9 @@ VERDICT_WORDS = {
 }
 # Icons are shapes as well as colours: a person who cannot tell red from green still sees them.
 VERDICT_ICONS = {"high": "✖", "medium": "⚠", "low": "ℹ"}
+
+INPUT_HEIGHT = 140  # the message box's usual least height
+SPACING = 14  # between the parts of the page
 
 
 def channel_line(channel) -> str:
@@ -117,11 +129,16 @@ class SelfCheckScreen(Screen):
         region: Callable,
         type_names: Callable[[], dict[str, str]],
         highlight_colors: Callable[[], tuple[str, str, str, str]],
+        kiosk: bool = False,
     ):
         """``checker()`` returns the core.selfcheck Checker (built lazily); ``region()`` the current
         region's facts; ``type_names()`` scam type id -> English name; ``highlight_colors()``
-        (background, text, selected background, selected text) colours from the theme."""
+        (background, text, selected background, selected text) colours from the theme;
+        ``kiosk``: a public touch screen, where a message is typed, not pasted."""
         super().__init__()
+        self.kiosk = kiosk
+        self._keep_for: str | None = None  # the screen (key) that may be shown while the text is kept
+        self._stack: QStackedWidget | None = None
         self._checker = checker
         self.type_names = type_names
         self.state = state
@@ -133,7 +150,8 @@ class SelfCheckScreen(Screen):
         self._selected: int | None = None  # index into self._shown.all
         self._show_all = False
 
-        layout = scrolling_page(self, margins=(32, 20, 32, 24), spacing=14)
+        layout = scrolling_page(self, margins=(32, 20, 32, 24), spacing=SPACING)
+        self._scroll = self.findChild(QScrollArea)
 
         self.heading = QLabel(wordWrap=True)
         self.heading.setProperty("role", "h1")
@@ -143,8 +161,9 @@ class SelfCheckScreen(Screen):
         layout.addWidget(self.privacy)
 
         self.input = QPlainTextEdit(objectName="selfcheckInput")
-        self.input.setMinimumHeight(140)
+        self.input.setMinimumHeight(INPUT_HEIGHT)
         self.input.setTabChangesFocus(True)
+        self.input.installEventFilter(self)  # focus in and out: keep it in view while typing
         layout.addWidget(self.input)
 
         buttons = QHBoxLayout()
@@ -253,6 +272,8 @@ class SelfCheckScreen(Screen):
 
         self.result_box.hide()
         state.regionChanged.connect(lambda _code: self._fill_help())
+        if hasattr(state, "contrastChanged"):  # the muted rows take the theme's colour anew
+            state.contrastChanged.connect(lambda *_args: self._result is not None and self._show_result())
 
     # --- Screen ---------------------------------------------------------------------------------
 
@@ -260,9 +281,14 @@ class SelfCheckScreen(Screen):
         return _("Check a message")
 
     def retranslate(self) -> None:
-        self.heading.setText(_("Paste the message you are unsure about"))
-        self.privacy.setText(_("The check runs on this computer only. Nothing you paste is sent anywhere or saved, and it is cleared when you leave this screen."))
-        self.input.setPlaceholderText(_("Paste a text message, chat or email here"))
+        if self.kiosk:  # a kiosk has no clipboard to paste from: the visitor types
+            self.heading.setText(_("Type the message you are unsure about"))
+            self.privacy.setText(_("The check runs on this computer only. Nothing you type is sent anywhere or saved. It is kept while you read a guide from the result, and cleared when you go Home or to another screen, or when the screen starts over for the next person."))
+            self.input.setPlaceholderText(_("Type the text message, chat or email here"))
+        else:
+            self.heading.setText(_("Paste the message you are unsure about"))
+            self.privacy.setText(_("The check runs on this computer only. Nothing you paste is sent anywhere or saved. It is kept while you read a guide from the result, and cleared when you go Home or to another screen."))
+            self.input.setPlaceholderText(_("Paste a text message, chat or email here"))
         self.input.setAccessibleName(_("Message to check"))
         self.check_button.setText(_("Check"))
         self.check_button.setAccessibleName(_("Check the message"))
@@ -285,13 +311,33 @@ class SelfCheckScreen(Screen):
             self._show_result()
 
     def enter(self, params: dict | None) -> None:
+        self._keep_for = None  # back from the guide, or a new visit: leaving clears it again
+        self._watch_stack()
         self.input.setFocus()
 
     def leave(self) -> None:
-        self.reset()
+        if self._keep_for is None:
+            self.reset()
+        # else: kept for Back from the guide; _screen_shown clears it when another screen shows
+
+    def _watch_stack(self) -> None:
+        """Know which screen the window shows: the kept text goes when it is not the guide's."""
+        stack = self.parentWidget()
+        if self._stack is None and isinstance(stack, QStackedWidget):
+            self._stack = stack
+            stack.currentChanged.connect(self._screen_shown)
+
+    def _screen_shown(self, index: int) -> None:
+        if self._keep_for is None:
+            return
+        shown = self._stack.widget(index)
+        if shown is self or getattr(shown, "key", None) == self._keep_for:
+            return
+        self.reset()  # Home, or any screen but the guide opened from the result
 
     def reset(self) -> None:
         """Forget the pasted text and the result."""
+        self._keep_for = None
         self.input.clear()
         self.message.clear()
         self.signal_list.clear()
@@ -316,7 +362,7 @@ class SelfCheckScreen(Screen):
         self.notice.hide()
         if not text.strip():
             self._notice_key = "empty"
-            self.notice.setText(_("Paste a message first, then press Check."))
+            self.notice.setText(_("Type a message first, then press Check.") if self.kiosk else _("Paste a message first, then press Check."))
             self.notice.show()
             self.result_box.hide()
             return
@@ -376,6 +422,12 @@ class SelfCheckScreen(Screen):
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
+            elif shown.outweighed and not finding.genuine:
+                # a low verdict: words often seen in scams, outweighed here; not a "warning sign"
+                # after "No known warning signs found", and shown muted, after the genuine signs
+                kind = _(presenting.OUTWEIGHED)
+                item = QListWidgetItem(f"○ {kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
+                item.setForeground(self.privacy.palette().color(self.privacy.foregroundRole()))  # the theme's muted
             else:
                 prefix = "✚ " if finding.genuine else "! "
                 kind = _("Sign of a genuine message") if finding.genuine else _("Warning sign")
@@ -385,7 +437,8 @@ class SelfCheckScreen(Screen):
             self.signal_list.addItem(item)
         self.signal_list.blockSignals(False)
         has_signals = bool(shown.all)
-        has_warnings = any(f.weight > 0 for f in shown.all)
+        # a low verdict marks nothing: no words in the message are called warning signs
+        has_warnings = not shown.outweighed and any(f.weight > 0 for f in shown.all)
         self.signals_label.setVisible(has_signals)
         self.signal_list.setVisible(has_signals)
         self.message_label.setVisible(has_warnings)
@@ -399,6 +452,10 @@ class SelfCheckScreen(Screen):
         self.advice.setText("\n".join(f"• {_(text)}" for text in advice if text))
         self._fill_help()
         self.result_box.show()
+        if self._scroll is not None:  # the first result: measured at the width it is shown at now,
+            self._scroll.widget().layout().activate()  # not at the width it had while hidden
+            self._fit_message()
+            self._fit_list()
 
     def _apply_show_all(self) -> None:
         """The strongest findings and the footnote first; the rest after "Show all"."""
@@ -426,7 +483,7 @@ class SelfCheckScreen(Screen):
         normal, normal_text, selected, selected_text = self.highlight_colors()
         owner: dict[int, int] = {}  # character index -> finding index (first = strongest)
         for index, finding in enumerate(self._shown.all):
-            if finding.weight <= 0:
+            if finding.weight <= 0 or self._shown.outweighed:
                 continue
             for a, b in finding.spans:
                 for i in range(a, b):
@@ -470,6 +527,48 @@ class SelfCheckScreen(Screen):
         if self._result is not None:
             self._fit_message()
             self._fit_list()
+        self._fit_for_typing()  # the kiosk's keyboard came up, went down or changed height
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.input and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._fit_for_typing()
+        return False
+
+    # --- typing with the page cut short (the kiosk's on-screen keyboard) -------------------------
+
+    def _fit_for_typing(self) -> None:
+        """While the box has the focus: the box and the Check button both in view, the box made
+        shorter (never below two lines) when the page is too short for its usual height."""
+        if self._scroll is None:
+            return
+        typing = self.input.hasFocus()
+        if typing:
+            room = self._scroll.viewport().height() - self.check_button.sizeHint().height() - SPACING - 16
+            lines = self.input.fontMetrics().lineSpacing() * 2 + 2 * self.input.frameWidth() + 12
+            height = max(lines, room)
+            self.input.setMinimumHeight(min(INPUT_HEIGHT, height))
+            self.input.setMaximumHeight(height)
+        else:
+            self.input.setMinimumHeight(INPUT_HEIGHT)
+            self.input.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX: as tall as the page gives it
+        if typing:
+            QTimer.singleShot(0, self._scroll_to_typing)  # once the page is laid out anew
+
+    def _scroll_to_typing(self) -> None:
+        if not self.input.hasFocus() or self._scroll is None:
+            return
+        body = self._scroll.widget()
+        body.layout().activate()
+        top = self.input.mapTo(body, QPoint(0, 0)).y() - 8
+        bottom = self.check_button.mapTo(body, QPoint(0, self.check_button.height())).y() + 8
+        bar = self._scroll.verticalScrollBar()
+        view = self._scroll.viewport().height()
+        value = bar.value()
+        if bottom > value + view:  # the button below the fold: up just enough
+            value = bottom - view
+        if top < value:  # the box's top above it: down, as long as the button stays in view
+            value = max(top, bottom - view)
+        bar.setValue(value)
 
     def _anchor_clicked(self, url: QUrl) -> None:
         target = url.toString()
@@ -500,6 +599,7 @@ class SelfCheckScreen(Screen):
     def _open_guide(self) -> None:
         guide = self.guide_button.property("guide")
         if guide:
+            self._keep_for = "guides"  # Back from the guide brings the text and the result back
             self.navigate.emit("guides", {"guide": guide})
 
     def _fill_help(self) -> None:

@@ -1,6 +1,8 @@
 import io
 import json
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +171,63 @@ def test_quoted_words_use_the_languages_quotation_marks(roots, monkeypatch, caps
     assert quoted, result.out
     if lang == "zh_TW":
         assert "“" not in result.out
+
+
+# --- a low verdict, the word comparison in plain text, a reader that stops reading --------------
+
+CODE_WITH_LINK = "Your Example code: 381-092\nYou can also tap this link to verify your phone: v.example.test/381092\nDo not give this code to anyone."
+
+
+def test_a_low_verdict_lists_no_warning_signs_only_outweighed_words_after_the_genuine_ones(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "--region", "UK", "check"], CODE_WITH_LINK.encode())
+    text = out.out
+    assert text.startswith("No known warning signs found.")
+    assert "Warning signs:" not in text and "\n  ! " not in text
+    genuine = text.index("Signs of a genuine message")
+    outweighed = text.index("Words often seen in scams, outweighed here:")
+    assert genuine < outweighed
+    assert "“tap this link”" in text[outweighed:]
+
+
+def test_a_low_verdict_in_chinese_says_no_warning_signs_once(roots, monkeypatch, capsys):
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "zh_CN", "--region", "CN", "check"], CODE_WITH_LINK.encode())
+    assert out.out.count("危险信号") == 1  # the verdict "没有发现已知的危险信号", no "危险信号：" list after it
+    assert "诈骗中常见的词" in out.out
+
+
+def test_the_word_comparison_in_plain_text_does_not_speak_of_highlights(roots, monkeypatch, capsys):
+    for lang, highlighted in (("en", "highlighted"), ("zh_CN", "高亮"), ("zh_TW", "標示")):
+        _code, out = run(roots, monkeypatch, capsys, ["--lang", lang, "check"], POLICE_ZH.encode())
+        lines = out.out.splitlines()
+        footnote = next(i for i, line in enumerate(lines) if line.startswith(("Also, by word comparison", "另外")))
+        assert highlighted not in out.out, lang
+        assert lines[footnote + 1].strip().startswith(("Words:", "相关文字", "相關文字"))  # the words it means follow
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    """``check --format jsonl big.jsonl | head -1``: the pipe closes while lines are still written."""
+    root = Path(__file__).resolve().parents[3]
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": "Pay the fee at http://parcel.example now."}) + "\n" for i in range(3000)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(root / "main.py"), "--lang", "en", "check", "--format", "jsonl", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = process.stdout.readline()
+    process.stdout.close()  # as head does after its lines
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=120) == 0
+    assert json.loads(first)["id"] == 0
+    assert "Traceback" not in error and "BrokenPipe" not in error, error
+
+
+def test_a_closed_pipe_in_the_text_format_ends_quietly(roots, monkeypatch, capsys):
+    class ClosedPipe(io.StringIO):
+        def write(self, _text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdin", _Stdin(CODE_WITH_LINK.encode()))
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--lang", "en", "check"], roots) == 0

@@ -184,3 +184,27 @@ def test_each_finding_quotes_the_words_it_adds(checker):
     for finding in shown.findings:  # while the message still marks all of each finding's words
         for signal in finding.signals:
             assert all(any(c <= a and b <= d for c, d in finding.spans) for a, b in signal.spans)
+
+
+# --- a low verdict: no "warning signs" after "no known warning signs found" ----------------------
+
+CODE_WITH_LINK = "Your Example code: 381-092\nYou can also tap this link to verify your phone: v.example.test/381092\nDo not give this code to anyone."
+
+
+@pytest.mark.parametrize("text", MESSAGES + [CODE_WITH_LINK])
+def test_a_low_verdict_lists_the_genuine_signs_first_and_the_scam_words_as_outweighed(checker, text):
+    result = checker.check(text)
+    shown = present(result, text)
+    assert shown.outweighed == (result.verdict == "low")
+    if shown.outweighed:
+        kinds = [f.genuine for f in shown.findings]
+        assert kinds == sorted(kinds, reverse=True)  # every genuine sign before every outweighed word
+        words = [f.weight for f in shown.findings if not f.genuine]
+        assert words == sorted(words, reverse=True)
+
+
+def test_a_code_message_with_a_link_is_low_with_its_scam_words_outweighed(checker):
+    shown = present(checker.check(CODE_WITH_LINK), CODE_WITH_LINK)
+    assert shown.outweighed
+    assert shown.findings[0].genuine and "Do not give" in shown.findings[0].excerpt
+    assert any(not f.genuine and "tap this link" in f.excerpt for f in shown.findings[1:])
