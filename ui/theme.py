@@ -102,6 +102,45 @@ def stylesheet(scale: int = 100, palette: str = "normal") -> str:
     return text
 
 
+# The kiosk's attract screen fills a large screen: each size is a share of the screen's height
+# (at 1920x1080 the numbers are about 97 px, the rule about 49 px), never less than theme.qss
+# sets for the text size (which is what a low screen, 800x600, shows).
+ATTRACT_HEIGHT_SHARES = {"number": 0.09, "rule": 0.045, "name": 0.045, "call": 0.03, "number_name": 0.028,
+                         "start": 0.045, "language": 0.033}
+
+
+def attract_sheet(scale: int, height: int) -> str:
+    """Sizes (no colours) for the attract screen, set on the screen itself over theme.qss."""
+    size = sizes(scale)
+    grown = lambda key, floor: max(round(floor), round(height * ATTRACT_HEIGHT_SHARES[key]))  # noqa: E731
+    number = grown("number", 48 * size["base"] / BASE_PX)  # theme.qss: @s48
+    start = grown("start", size["h1"])
+    language = grown("language", size["h2"])
+    grow_start = start / size["h1"]  # the start button's room grows with its text
+    grow_language = language / size["h2"]
+    # numbers and web addresses are Latin in every language: set in the Latin UI font, whose
+    # bold is a real one (the CJK font's drawn-on bold disappears above about 64 px)
+    latin = [family for family in font_families("en") if family != _cjk_family]
+    number_family = f' font-family: "{latin[0]}";' if latin else ""
+    return f"""
+QLabel#attractName {{ font-size: {grown("name", size["h1"])}px; }}
+QLabel#attractRule {{ font-size: {grown("rule", size["h1"])}px; }}
+QLabel#attractCall {{ font-size: {grown("call", size["large"])}px; }}
+QLabel#attractNumber {{ font-size: {number}px;{number_family} }}
+QLabel#attractNumber[fit="small"] {{ font-size: {round(number * size["h1"] / (48 * size["base"] / BASE_PX))}px; }}
+QLabel#attractNumber[fit="smaller"] {{ font-size: {round(number * size["h2"] / (48 * size["base"] / BASE_PX))}px; }}
+QLabel#attractNumberName {{ font-size: {grown("number_name", size["large"])}px; }}
+QPushButton#attractStart {{
+    font-size: {start}px; min-height: {round(88 * grow_start)}px; min-width: {round(320 * grow_start)}px;
+    padding: {round(12 * grow_start)}px {round(48 * grow_start)}px;
+}}
+QPushButton[role="language"] {{
+    font-size: {language}px; min-height: {round(72 * grow_language)}px; min-width: {round(120 * grow_language)}px;
+    padding: {round(8 * grow_language)}px {round(24 * grow_language)}px;
+}}
+"""
+
+
 _cjk_family = ""
 _latin_family: str | None = None
 

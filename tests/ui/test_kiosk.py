@@ -663,3 +663,63 @@ def test_still_there_shows_the_seconds_as_one_large_number_that_counts_down(kios
     for button in box.findChildren(QAbstractButton):
         if button.isVisibleTo(box):
             assert button.height() >= 48 and button.width() >= 48, button.objectName()
+
+
+def _attract_at(kiosk, qtbot, size):
+    window = kiosk()
+    window.kiosk.unlocked = True  # let the test size the window like another screen
+    window.showNormal()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    qtbot.wait(20)
+    return window, window.screens["attract"]
+
+
+def test_on_a_large_screen_the_attract_screen_grows_its_text_with_the_height(kiosk, qtbot):
+    """At 1920x1080 the rule was about 24 px and the numbers 48 px: over 70% of the screen empty."""
+    window, screen = _attract_at(kiosk, qtbot, (800, 600))
+    low = visible_text_sizes(screen)
+    low_number, low_rule = low[screen.number_labels[0]], low[screen.rule_label]
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
+    qtbot.wait(20)
+    sizes = visible_text_sizes(screen)
+    height = screen.height()
+    number, rule = sizes[screen.number_labels[0]], sizes[screen.rule_label]
+    assert number >= 0.08 * height, (number, height)
+    assert rule >= 0.04 * height, (rule, height)
+    assert number > low_number and rule > low_rule
+    assert sizes[screen.start_button] > low[screen.start_button]
+    for button in screen.language_buttons.values():
+        assert sizes[button] > low[button]
+    biggest_other = max(size for widget, size in sizes.items() if widget not in screen.number_labels)
+    assert number > biggest_other  # still the largest text
+    window.resize(800, 600)  # and back: a low screen keeps the sizes that fit it
+    qtbot.waitUntil(lambda: window.size().toTuple() == (800, 600))
+    qtbot.wait(20)
+    assert visible_text_sizes(screen)[screen.number_labels[0]] == low_number
+
+
+def test_the_current_language_is_marked_by_a_tick_and_a_checked_button(kiosk, qtbot):
+    """The language buttons did not show which language the app would start in."""
+    window = kiosk()
+    screen = window.screens["attract"]
+
+    def marked() -> list[str]:
+        return [code for code, button in screen.language_buttons.items() if button.isChecked() and button.text().startswith("✓")]
+
+    assert marked() == [i18n.current_locale()]
+    for code, button in screen.language_buttons.items():
+        if code != i18n.current_locale():
+            assert not button.isChecked() and "✓" not in button.text()
+    plain = screen.language_buttons["zh_TW"].grab().toImage()
+    window.services.state.set_locale("zh_TW")
+    qtbot.wait(10)
+    assert marked() == ["zh_TW"]
+    ticked = screen.language_buttons["zh_TW"].grab().toImage()
+    assert ticked != plain
+    qtbot.mouseClick(screen.language_buttons["zh_TW"], Qt.MouseButton.LeftButton)  # the current one: still marked
+    assert window.current == "home" and marked() == ["zh_TW"]
+    window.kiosk.reset_visitor()
+    qtbot.mouseClick(screen.language_buttons["en"], Qt.MouseButton.LeftButton)
+    assert i18n.current_locale() == "en" and marked() == ["en"]

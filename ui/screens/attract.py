@@ -128,6 +128,10 @@ class AttractScreen(Screen):
 
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.advance)
+        self._sized_for: tuple[int, int] | None = None
+        scaled = getattr(state, "textScaleChanged", None)
+        if scaled is not None:
+            scaled.connect(lambda _scale: self._fit_to_screen())
 
     def _build_language_buttons(self) -> None:
         for button in self.language_buttons.values():
@@ -136,11 +140,20 @@ class AttractScreen(Screen):
         while self.language_row.count():
             self.language_row.takeAt(0)
         for locale in self.locales():
-            button = QPushButton(i18n.display_name(locale), objectName=f"attractLanguage_{locale}")
+            button = QPushButton(i18n.display_name(locale), objectName=f"attractLanguage_{locale}", checkable=True)
             button.setProperty("role", "language")
             button.clicked.connect(lambda _checked=False, code=locale: self._start(code))
             self.language_buttons[locale] = button
             self.language_row.addWidget(button)
+        self._mark_language()
+
+    def _mark_language(self) -> None:
+        """The current language's button is checked (theme.qss: a thick edge, bold) and ticked:
+        a visitor sees which language the app will start in, not by colour alone."""
+        current = i18n.current_locale()
+        for locale, button in self.language_buttons.items():
+            button.setChecked(locale == current)
+            button.setText(("✓ " if locale == current else "") + i18n.display_name(locale))
 
     # --- what is shown --------------------------------------------------------------------------
 
@@ -222,6 +235,8 @@ class AttractScreen(Screen):
                     label.style().polish(label)
                 if label.minimumSizeHint().width() <= width:
                     break
+        for name in self.name_labels:  # a name wraps only when it must, not to its number's width
+            name.setWordWrap(name.fontMetrics().horizontalAdvance(name.text()) > width)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.numbers_box and event.type() == QEvent.Type.Resize:
@@ -239,12 +254,14 @@ class AttractScreen(Screen):
 
     def retranslate(self) -> None:
         self.name_label.setText(_(NAME))
+        self._mark_language()
         for locale, button in self.language_buttons.items():
             button.setAccessibleName(_("Start in {language}").format(language=i18n.display_name(locale)))
         self.step = 0
         self.show_slide()
 
     def enter(self, params: dict | None) -> None:
+        self._mark_language()
         self.step = 0
         self.show_slide()
         self.timer.start()
@@ -262,6 +279,22 @@ class AttractScreen(Screen):
         # the buttons, so that all of them show without scrolling
         super().resizeEvent(event)
         self.name_label.setVisible(event.size().height() >= SHOW_NAME_FROM_PX)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Text sizes grown with the screen's height (ui/theme.py attract_sheet): at 1920x1080 the
+        rule, the numbers and the buttons had filled less than a third of the screen."""
+        from ui import theme
+
+        scale = getattr(self.state, "text_scale", 100)
+        key = (scale, self.height())
+        if key != self._sized_for:
+            self._sized_for = key
+            self.setStyleSheet(theme.attract_sheet(scale, self.height()))
+            # the gap between two numbers grows with them: "110   96110", never "110 96110"
+            self.numbers_flow._spacing = max(24, round(self.number_labels[0].font().pixelSize() * 0.8)) if self.number_labels else 24
+            self.numbers_flow.invalidate()
+            self._fit_numbers()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # touch anywhere to start
         self._start(None)
@@ -270,6 +303,7 @@ class AttractScreen(Screen):
     def _start(self, locale: str | None) -> None:
         if locale and locale != i18n.current_locale():
             self.state.set_locale(locale)
+        self._mark_language()  # a tap on a checkable button toggled it
         self.navigate.emit("home", None)
 
 
