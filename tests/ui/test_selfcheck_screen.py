@@ -235,6 +235,7 @@ def test_a_low_verdict_in_chinese_names_warning_signs_only_in_the_verdict(open_s
     check(qtbot, screen, CODE_WITH_LINK)
     assert "危险信号" in screen.banner_title.text()
     shown = [screen.signal_list.item(i).text() for i in range(screen.signal_list.count())]
+    assert all("：“" in row.splitlines()[0] and ": " not in row for row in shown)  # a Chinese colon before the words
     shown += [w.text() for w in (screen.message_label, screen.signals_label) if w.isVisibleTo(screen)]
     assert shown and not any("危险信号" in text for text in shown)
 

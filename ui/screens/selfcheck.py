@@ -62,6 +62,12 @@ INPUT_HEIGHT = 140  # the message box's usual least height
 SPACING = 14  # between the parts of the page
 
 
+def _labelled(kind: str, words: str) -> str:
+    """'Warning sign: “…”', with the language's colon (Chinese: full width)."""
+    # Translators: a kind of sign, then the words from the message in quotation marks; keep the names.
+    return _("{kind}: {words}").format(kind=kind, words=presenting.quote(words))
+
+
 def channel_line(channel) -> str:
     """'110 Police'; '96110 anti-fraud warning line' (the number is not repeated when the name holds it)."""
     return presenting.channel_line(channel.value, content_gettext(channel.name))
@@ -418,7 +424,7 @@ class SelfCheckScreen(Screen):
             explanation = content_gettext(finding.explanation)
             if finding.wording:
                 kind = _("Also, by word comparison")
-                item = QListWidgetItem(f"ⓘ {kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
+                item = QListWidgetItem("ⓘ " + _labelled(kind, finding.excerpt) + f"\n{explanation}")
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
@@ -426,12 +432,12 @@ class SelfCheckScreen(Screen):
                 # a low verdict: words often seen in scams, outweighed here; not a "warning sign"
                 # after "No known warning signs found", and shown muted, after the genuine signs
                 kind = _(presenting.OUTWEIGHED)
-                item = QListWidgetItem(f"○ {kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
+                item = QListWidgetItem("○ " + _labelled(kind, finding.excerpt) + f"\n{explanation}")
                 item.setForeground(self.privacy.palette().color(self.privacy.foregroundRole()))  # the theme's muted
             else:
                 prefix = "✚ " if finding.genuine else "! "
                 kind = _("Sign of a genuine message") if finding.genuine else _("Warning sign")
-                item = QListWidgetItem(f"{prefix}{kind}: {presenting.quote(finding.excerpt)}\n{explanation}")
+                item = QListWidgetItem(prefix + _labelled(kind, finding.excerpt) + f"\n{explanation}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{kind}: {finding.excerpt}. {explanation}")
             self.signal_list.addItem(item)
