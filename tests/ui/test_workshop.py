@@ -249,3 +249,14 @@ def test_the_language_can_change_mid_presentation(panel):
     assert chinese != english
     assert english_words(chinese, LATIN) == []
     presenter.stop()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_the_question_list_joins_scam_type_and_question_with_a_full_width_colon_in_chinese(panel, lang):
+    """"虚假投资理财诈骗: 聊天群里…" had a half-width colon and a space between Chinese words."""
+    _window, screen = panel(lang)
+    screen.suggest()
+    rows = [screen.question_list.item(i).text().split("\n")[0] for i in range(screen.question_list.count())]
+    assert rows
+    for row in rows:
+        assert ": " not in row and "：" in row, row

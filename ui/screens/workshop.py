@@ -358,7 +358,8 @@ class WorkshopScreen(Screen):
         pool.sort(key=lambda q: (q.id not in chosen, self.plan.questions.index(q.id) if q.id in chosen else 0, audience not in q.audiences))
         for question in pool:
             kind = _(SCAM_TYPE_NAMES.get(question.scam_type, question.scam_type))
-            text = f"{kind}: {content_gettext(question.prompt)}"
+            # TRANSLATORS: a scam type, then a quiz question; Chinese uses a full-width colon
+            text = _("{kind}: {question}").format(kind=kind, question=content_gettext(question.prompt))
             if question.message is not None:
                 text += "\n“" + _short(content_gettext(question.message.text)) + "”"
             item = QListWidgetItem(text)
