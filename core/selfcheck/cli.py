@@ -225,8 +225,8 @@ def format_text(result: Result, text: str, region, content_dir: Path) -> str:
     lines += ["", _("What to do now:")]
     lines += [f"  - {_(text)}" for text in (presenting.advice_text(key) for key in shown.advice) if text]
     if call_now:
-        lines += ["", _("Call now to check:") if result.verdict == "high" else _("Still not sure? Call:")]
-        # in the order the region's facts give them (content/regions.yaml, call_now)
+        lines += ["", presenting.call_heading(call_now, definite=result.verdict == "high")]
+        # phones first, then websites (core.regions.phones_first builds call_now)
         lines += [f"  {channel_line(channel)}" for channel in call_now]
     return "\n".join(lines)
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from core.i18n import N_, _
-from core.regions import name_beside_number
+from core.regions import name_beside_number, only_phones
 from core.selfcheck.engine import Result, Signal
 
 
@@ -411,3 +411,13 @@ def channel_line(value: str | None, name: str) -> str:
         return name
     rest = name_beside_number(value, name)
     return f"{value} {rest}" if rest else value
+
+
+def call_heading(channels, definite: bool) -> str:
+    """The heading over the numbers to call after a check (the screen and ``check --format text``).
+
+    After "this looks like a scam" it says call now, never "still not sure?", which would undercut
+    the verdict; a list that holds a website as well (the US, Australia) says "or report"."""
+    if only_phones(channels):
+        return _("Call now to check:") if definite else _("Still not sure? Call:")
+    return _("Call now to check, or report:") if definite else _("Still not sure? Call or report:")

@@ -610,9 +610,7 @@ class SelfCheckScreen(Screen):
 
     def _fill_help(self) -> None:
         region = self.region()
-        # after "this looks like a scam", "still not sure?" would undercut the verdict
-        definite = self._result is not None and self._result.verdict == "high"
-        title = _("Call now to check:") if definite else _("Still not sure? Call:")
+        title = presenting.call_heading(region.call_now, definite=self._result is not None and self._result.verdict == "high")
         self.help_title.setText(title)
         self.help_numbers.set_channels(region.call_now)
         self.help_box.setAccessibleName(title + " " + "; ".join(channel_line(c) for c in region.call_now))

@@ -231,3 +231,17 @@ def test_a_closed_pipe_in_the_text_format_ends_quietly(roots, monkeypatch, capsy
     monkeypatch.setattr(sys, "stdin", _Stdin(CODE_WITH_LINK.encode()))
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     assert main(["--lang", "en", "check"], roots) == 0
+
+
+@pytest.mark.parametrize(("region", "says_report"), [("US", True), ("AU", True), ("UK", False), ("CN", False)])
+def test_the_heading_over_the_numbers_says_report_only_when_a_website_is_listed(roots, monkeypatch, capsys, region, says_report):
+    """Nobody can call a website: where the region's list holds one (the US, Australia), the
+    heading says "call ... or report", and a scam verdict still says "now", not "still not sure"."""
+    from core.regions import load_regions
+
+    channels = load_regions(roots.content_dir).get(region).call_now
+    _code, out = run(roots, monkeypatch, capsys, ["--lang", "en", "--region", region, "check"], b"Move your savings to a safe account now, tell no one.")
+    lines = out.out.rstrip().splitlines()
+    heading = lines[-len(channels) - 1]
+    assert heading.startswith("Call now to check")
+    assert ("or report" in heading) == says_report
