@@ -208,12 +208,15 @@ def _repolish_fonts() -> None:
         return  # at start-up: the stylesheet, applied next, polishes with the new font
     from PySide6.QtCore import Qt  # not at import: the Qt namespace is slow to build at start-up
     from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
 
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     styled = Qt.WidgetAttribute.WA_StyleSheet
     pending = list(app.topLevelWidgets())
     while pending:
         widget = pending.pop()
+        if not isValid(widget):
+            continue  # deleted meanwhile: polishing its parent can rebuild its children (a file dialog's)
         if widget.testAttribute(styled):  # one not polished yet will be, with the new font
             widget.style().polish(widget)
         pending.extend(widget.findChildren(QWidget, options=direct))
