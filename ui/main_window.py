@@ -73,10 +73,15 @@ class BarTitle(QLabel):
         hint = self.sizeHint()
         return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("…") * 4), hint.height())
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         rect = self.contentsRect()
         font, text = self._fitted(rect.width())
         self.setToolTip("" if text == self.text() else self.text())
+        if text == self.text() and font.pixelSize() == self.font().pixelSize():
+            # it fits as it is (the home screen's title always does): QLabel draws it. Drawing
+            # it here builds the Qt enum namespace (QPainter.setPen), 13 ms of the first paint
+            super().paintEvent(event)
+            return
         painter = QPainter(self)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
