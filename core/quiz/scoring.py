@@ -211,6 +211,8 @@ def segments(message: str, phrases: list[str]) -> list[Segment]:
                 out[-1] = Segment(out[-1].text + stretch[pos:], out[-1].flag)
             else:
                 out.append(Segment(stretch[pos:], None))
+        if len(out) - first > 1:  # the stretch's own pieces only: a phrase never crosses a flag's edge
+            out[first:] = [Segment(text, flag) for text in phrases_of(s.text for s in out[first:])]
         cursor = end
     return out
 
@@ -232,3 +234,95 @@ def score_segments(number_of_flags: int, segs: list[Segment], tapped: set[int]) 
             wrong += 1
         inside = hit
     return score_flags(number_of_flags, found, wrong), found, wrong
+
+
+# --- Chinese phrases -----------------------------------------------------------------------------
+
+# Cut into words, Chinese falls apart into many one-character pieces (比 / 门店 / 价 / 只 / 剩 / 5台)
+# that no longer read as a message. So each one-character word is joined to a neighbour, into
+# phrases of up to PHRASE characters (a number counts as one): an ending, noun or particle to the
+# word before it (解冻金, 这里是, 的), any other (a preposition, adverb, pronoun or verb) to the
+# words after it (比门店, 把存款, 我一回来); one that fits neither way goes with the shorter
+# neighbour, or stays alone. Never across punctuation, and never across a flag's edge (the caller
+# groups each stretch on its own). Latin words are never joined, so English is cut as before.
+PHRASE = 4
+_BACKWARD = set("是价费金号码卡单人事里上下内外前后中时播多等") | _PARTICLES
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _core(text: str) -> str:
+    """A piece without the punctuation and spaces that trail it."""
+    end = len(text)
+    while end and not text[end - 1].isalnum():
+        end -= 1
+    return text[:end]
+
+
+def _weight(core: str) -> int:
+    """How long a piece reads, in characters (a number with its unit counts one more than its
+    unit), or 0 for a piece that is never joined: one with a Latin letter or no Chinese or digit."""
+    if not core or _LATIN.search(core):
+        return 0
+    han = len(_HAN_CHAR.findall(core))
+    number = 1 if core[0].isdigit() else 0
+    if not number and han != len(core):
+        return 0
+    return han + number
+
+
+def phrases_of(pieces) -> list[str]:
+    """The pieces of one stretch of a message (all inside one flag, or all outside every flag)
+    with its one-character Chinese words joined to their neighbours. The text is kept exactly."""
+    texts = list(pieces)
+    weight = [_weight(_core(t)) for t in texts]
+    groups = [[i] for i in range(len(texts))]
+
+    def size(group):
+        return sum(weight[i] for i in group)
+
+    def lone(group):
+        return len(group) == 1 and weight[group[0]] == 1 and not texts[group[0]][0].isdigit()
+
+    def joinable(left, right, limit=PHRASE):
+        """Whether two neighbouring groups may become one: no clause ends between them, both
+        are Chinese (or numbers), and together they stay a short phrase."""
+        return (
+            _core(texts[left[-1]]) == texts[left[-1]]
+            and all(weight[i] for i in left + right)
+            and size(left) + size(right) <= limit
+        )
+
+    # an ending or particle goes with the word before it, left to right
+    i = 1
+    while i < len(groups):
+        if lone(groups[i]) and texts[groups[i][0]][0] in _BACKWARD and joinable(groups[i - 1], groups[i]):
+            groups[i - 1:i + 1] = [groups[i - 1] + groups[i]]
+        else:
+            i += 1
+    # any other leads into what follows: a word (one more character for one long word:
+    # 在高速公路), or the next lone character (帮我 | 买两张, not 帮 | 我买两张)
+    i = 0
+    while i + 1 < len(groups):
+        after = groups[i + 1]
+        limit = PHRASE + 1 if len(after) == 1 and not lone(after) else PHRASE
+        if lone(groups[i]) and texts[groups[i][0]][0] not in _BACKWARD and joinable(groups[i], after, limit):
+            groups[i:i + 2] = [groups[i] + after]
+        i += 1
+    # one still alone: with the shorter neighbour it fits with
+    i = 0
+    while i < len(groups):
+        if lone(groups[i]):
+            sides = []
+            if i + 1 < len(groups) and joinable(groups[i], groups[i + 1]):
+                sides.append((size(groups[i + 1]), 1))
+            if i > 0 and joinable(groups[i - 1], groups[i]):
+                sides.append((size(groups[i - 1]), 0))
+            if sides:
+                at = i + 1 if min(sides)[1] else i - 1
+                low = min(at, i)
+                groups[low:low + 2] = [groups[low] + groups[low + 1]]
+                i = low
+                continue
+        i += 1
+    return ["".join(texts[j] for j in group) for group in groups]

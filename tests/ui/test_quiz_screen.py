@@ -564,3 +564,42 @@ def test_the_count_of_wrong_taps_is_the_number_of_pieces_marked_wrong(make_scree
     assert len(marked) == 2 and all(b.text().startswith("✘") for b in marked)
     shown = " ".join(l.text() for l in visible(screen, QLabel))
     assert "Taps that were not on a warning sign: 2." in shown
+
+
+def test_each_warning_sign_is_marked_once_however_many_pieces_it_has(make_screen, qtbot, bank):
+    """One ✔ or ⚑ at the start of each phrase, not one on every word of it; every piece of
+    it still shows it is part of a found or missed sign, and says so to a screen reader."""
+    screen = make_screen()
+    ask(screen, bank, "task_rebate-08")  # two signs, of several words each
+    segs = screen._segments
+    screen.findChild(QAbstractButton, f"quizPiece{next(i for i, s in enumerate(segs) if s.flag == 0)}").click()
+    key(qtbot, screen, Qt.Key.Key_Return)
+    for flag, mark, symbol, said in ((0, "found", "✔", "You found it"), (1, "missed", "⚑", "Missed")):
+        shown = {b.objectName(): b for b in visible(screen, QAbstractButton)}
+        pieces = [shown[f"quizPiece{i}"] for i, s in enumerate(segs) if s.flag == flag and s.tappable]
+        assert len(pieces) > 2
+        assert all(p.property("mark") == mark and p.accessibleName().endswith(said) for p in pieces)
+        assert [p.text().startswith(symbol) for p in pieces] == [True] + [False] * (len(pieces) - 1)
+        assert not any(p.text().startswith(("✔", "⚑")) for p in pieces[1:])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_pieces_are_as_wide_as_their_text(make_window, qtbot, bank, lang):
+    """Not all one width (the style made every short piece 80 pixels: 比 as wide as 比门店价),
+    and never narrower than tall, for a finger."""
+    window, screen = quiz_window(make_window, lang)
+    ask(screen, bank, "fake_shopping-09")
+    pieces = [b for b in visible(screen, QAbstractButton) if b.objectName().startswith("quizPiece")]
+    qtbot.waitUntil(lambda: all(p.width() > 0 for p in pieces))
+    slack = set()
+    for piece in pieces:
+        assert piece.width() >= piece.height() >= 40, piece.text()
+        text = piece.fontMetrics().horizontalAdvance(f"☑ {piece.text()}")  # room for its tick
+        if text > 1.5 * piece.height():  # well over the least width a piece may have
+            slack.add(piece.width() - text)
+    assert len(slack) == 1 and len(pieces) > 10, f"padding differs between pieces: {sorted(slack)}"
+    padding = slack.pop()
+    assert 0 < padding < 40
+    for piece in pieces:  # a short piece is no wider than a square-ish tile
+        text = piece.fontMetrics().horizontalAdvance(f"☑ {piece.text()}")
+        assert piece.width() <= max(text + padding, 1.25 * piece.height()), piece.text()

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -267,10 +269,19 @@ class Piece(QPushButton):
         self.setAccessibleName(f"{self.plain}, " + _("Selected") if on else self.plain)
 
     def sizeHint(self) -> QSize:
+        """As wide as its text with a tick (the style's own hint is never under 80 pixels, which
+        made a one-character piece as wide as a four-character one), and never narrower than tall.
+        Once answered, as wide as its text with its mark."""
         hint = super().sizeHint()
         metrics = self.fontMetrics()
-        wider = metrics.horizontalAdvance(f"{TICKED} {self.plain}") - metrics.horizontalAdvance(self.text())
-        return QSize(hint.width() + max(0, wider), hint.height())
+        text = metrics.horizontalAdvance(self.text())
+        if self.isEnabled():  # an answered piece is never ticked again: no room kept for it
+            text = max(text, metrics.horizontalAdvance(f"{TICKED} {self.plain}"))
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        probe = 1000  # wide enough for no minimum to apply: what is left over is padding and border
+        frame = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, QSize(probe, metrics.height()), self).width() - probe
+        return QSize(max(text + frame, hint.height()), hint.height())
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -819,6 +830,7 @@ class QuizScreen(Screen):
         tapped = set(answer.detail.get("tapped", ())) if answer else self._tapped
         found_flags = answer.detail.get("found_flags", frozenset()) if answer else frozenset()
         self._pieces = {}
+        marked: set[int] = set()  # flags whose first piece carries the ✔ or ⚑: once per phrase
         for index, seg in enumerate(self._segments):
             if not seg.tappable:
                 flow.addWidget(_set_role(QLabel(seg.text), "pieceText"))
@@ -832,7 +844,8 @@ class QuizScreen(Screen):
                 if seg.flag is not None:
                     found = seg.flag in found_flags  # one piece tapped finds the whole flag
                     button.setProperty("mark", "found" if found else "missed")
-                    button.setText(f"{RIGHT if found else MISSED} {text}")
+                    button.setText(text if seg.flag in marked else f"{RIGHT if found else MISSED} {text}")
+                    marked.add(seg.flag)
                     button.setAccessibleName(f"{text}: " + (_("You found it") if found else _("Missed")))
                 elif index in tapped:
                     button.setProperty("mark", "wrong")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from core.quiz.bank import question_from
 from core.quiz.scoring import (
+    PHRASE,
     score_multiple,
     score_scam_or_genuine,
     score_scenario,
     score_segments,
+    phrases_of,
     score_single,
     segments,
 )
@@ -101,8 +106,9 @@ def test_red_flags_in_chinese_are_found_in_the_translated_message():
     segs = segments(message, flags)
     assert "".join(s.text for s in segs) == message
     assert {s.flag for s in segs} == {None, 0, 1}
-    # short pieces: no piece is a whole flag phrase longer than two characters of Chinese
-    assert all(len(s.text.strip("。！")) <= 3 for s in segs if not s.text[0].isdigit())
+    # short pieces: phrases of a few characters, and no flag is given away as one whole piece
+    assert all(len(s.text.strip("。！")) <= PHRASE for s in segs if not s.text[0].isdigit())
+    assert not {s.text.strip("。！") for s in segs} & set(flags)
     assert "100元" in [s.text for s in segs]  # a number keeps its unit
     tapped = {i for i, s in enumerate(segs) if s.flag is not None}
     assert score_segments(2, segs, tapped)[0] == 1.0
@@ -126,3 +132,57 @@ def test_an_english_article_or_possessive_goes_with_the_next_word_but_never_acro
     assert "the money" in texts and "your bank" in texts
     segs = segments("Pay the fee now.", ["fee now"])
     assert [(s.text.strip(" ."), s.flag) for s in segs] == [("Pay", None), ("the", None), ("fee", 0), ("now", 0)]
+
+
+SHOP = "限时优惠！全新手机比门店价便宜60%，今天只剩5台。加我聊天软件，私下付款省平台手续费。"
+SHOP_FLAGS = ["比门店价便宜60%", "今天只剩5台", "私下付款省平台手续费"]
+
+
+def chinese_characters(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def test_one_character_chinese_words_are_joined_into_phrases_within_each_flag():
+    """The review saw 比 / 门店 / 价 / 只 / 剩 / 5台: tiles that no longer read as a message."""
+    segs = segments(SHOP, SHOP_FLAGS)
+    assert "".join(s.text for s in segs) == SHOP
+    for index, phrase in enumerate(SHOP_FLAGS):  # a phrase never reaches over a flag's edge
+        assert "".join(s.text for s in segs if s.flag == index).rstrip("，。") == phrase
+    words = [s.text.rstrip("，。！") for s in segs if s.tappable]
+    assert not [w for w in words if chinese_characters(w) == 1 and not any(c.isdigit() for c in w)], words
+    assert all(chinese_characters(w) <= PHRASE for w in words), words
+    assert len(words) < len([w for w in word_pieces(SHOP)]), "joining makes fewer pieces"
+
+
+def word_pieces(message):
+    from core.quiz.scoring import cut_words
+
+    return [w for run in re.findall(r"[\u4e00-\u9fff]+", message) for w in cut_words(run)]
+
+
+def test_a_lone_character_is_never_joined_across_punctuation_or_with_latin_words():
+    assert phrases_of(["太", "多，", "我", "来"]) == ["太多，", "我来"]
+    assert phrases_of(["多，", "我"]) == ["多，", "我"]
+    assert phrases_of(["用", "USDT ", "支付"]) == ["用", "USDT ", "支付"]
+    assert phrases_of(["Pay ", "the fee ", "now."]) == ["Pay ", "the fee ", "now."]
+
+
+def test_few_pieces_of_the_shipped_chinese_messages_are_one_character():
+    from core.content import ContentLibrary
+    from core.quiz.bank import load_bank
+    from core.quiz.lint import translations
+
+    root = Path(__file__).resolve().parents[3]
+    bank = load_bank(ContentLibrary.load(root / "content"))
+    done = translations(root)
+    pieces, lone = 0, []
+    for locale in ("zh_CN", "zh_TW"):
+        for item in bank.questions:
+            if item.format == "red_flags" and item.message.text in done[locale]:
+                message = done[locale][item.message.text]
+                segs = segments(message, [done[locale].get(f.text, "") for f in item.flags])
+                words = [s.text.rstrip("，。！？：、") for s in segs if s.tappable]
+                pieces += len(words)
+                lone += [w for w in words if chinese_characters(w) == 1 and not re.search(r"[0-9A-Za-z]", w)]
+    assert pieces > 500
+    assert len(lone) < pieces * 0.05, lone  # cut into words only, about a third were
