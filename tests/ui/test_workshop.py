@@ -260,3 +260,66 @@ def test_the_question_list_joins_scam_type_and_question_with_a_full_width_colon_
     assert rows
     for row in rows:
         assert ": " not in row and "：" in row, row
+
+
+@pytest.mark.parametrize("audience", workshop.AUDIENCES)
+def test_suggest_plans_a_talk_of_sensible_length_and_says_how_long(panel, audience):
+    """It ticked the first three starred guides, 39 slides, and said nothing about it."""
+    from ui.screens.workshop import SLIDE_BUDGET
+
+    _window, screen = panel()
+    screen.audience_buttons[audience].click()
+    screen.suggest()
+    starred = [g for g in screen.book.guides if audience in g.audiences and g.scam_type]
+    chosen = [screen.book.get(i) for i in screen.plan.guides]
+    assert chosen and all(g in starred for g in chosen)
+    slides = len(screen._slides())
+    assert slides <= SLIDE_BUDGET or len(chosen) == 1
+    following = starred[len(chosen)] if len(chosen) < len(starred) else None
+    if following is not None:  # one more starred guide would have passed the budget
+        assert slides + len(workshop.guide_slides(following, screen.region())) > SLIDE_BUDGET
+    said = screen.message.text()
+    assert screen.message.isVisibleTo(screen) and f"{slides} slides" in said and f"{len(chosen)} guides" in said, said
+    assert f"{slides} slides" in screen.summary.text()
+    assert screen.plan.questions and all(q.guide in screen.plan.guides for q in screen.chosen_questions())
+
+
+def test_the_star_is_explained_above_the_guide_list(panel):
+    _window, screen = panel()
+    legend, guides = screen.legend, screen.guide_list
+    assert "★" in legend.text() and legend.isVisibleTo(screen)
+    top_left = legend.mapTo(screen, legend.rect().bottomLeft())
+    list_top = guides.mapTo(screen, guides.rect().topLeft())
+    assert top_left.y() <= list_top.y() and abs(top_left.x() - list_top.x()) < 40
+    note = screen.questions_note
+    note_bottom = note.mapTo(screen, note.rect().bottomLeft()).y()
+    assert note.isVisibleTo(screen) and note_bottom <= screen.only_chosen.mapTo(screen, screen.only_chosen.rect().topLeft()).y()
+
+
+def test_a_plain_button_in_the_bar_looks_off_when_it_is_off(panel, qtbot):
+    """"Handouts as one PDF…" off looked like it was on: the same face and edge as when on."""
+    _window, screen = panel()
+    handouts, present = screen.handouts_button, screen.present_button
+    assert not handouts.isEnabled() and not present.isEnabled()  # no guides yet
+
+    def face(button):  # the colour just inside the edge, at mid height: no text there
+        image = button.grab().toImage()
+        return image.pixelColor(6, image.height() // 2).name()
+
+    off = face(handouts)
+    assert off == face(present), "off like the bar's other buttons that are off"
+    _plan(screen, guides=1)
+    assert handouts.isEnabled()
+    qtbot.waitUntil(lambda: face(handouts) != off)
+
+
+@pytest.mark.parametrize("lang, marks", [("zh_TW", "「」"), ("zh_CN", "“”"), ("en", "“”")])
+def test_a_quoted_message_in_the_question_list_uses_the_language_s_quotation_marks(panel, lang, marks):
+    _window, screen = panel(lang)
+    screen.only_chosen.setChecked(False)
+    quoted = [screen.question_list.item(i).text().split("\n", 1)[1] for i in range(screen.question_list.count()) if "\n" in screen.question_list.item(i).text()]
+    assert quoted
+    for text in quoted:
+        assert text[0] == marks[0] and text[-1] == marks[1], text
+        if lang == "zh_TW":
+            assert "“" not in text and "”" not in text, text

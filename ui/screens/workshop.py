@@ -38,6 +38,7 @@ from core import i18n, workshop
 from core.guides import GuideBook
 from core.i18n import _, content_gettext, ngettext
 from core.quiz.session import SCAM_TYPE_NAMES
+from core.selfcheck.present import quote
 from core.settings import atomic_write_text
 from core.workshop import Plan, PlanError, Tally
 from ui.screens.base import Screen
@@ -45,6 +46,12 @@ from ui.lists import WrappedTextDelegate, fit_to_rows
 from ui.widgets import FlowLayout
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+# "Suggest" picks guides written for the audience until their slides would pass this many:
+# two guides (12 to 14 slides each), which with the group quiz and the room's own questions
+# make one session. A choice for a sensible first plan, not a measured figure; the
+# facilitator ticks more guides for a longer session (three gave 39 slides).
+SLIDE_BUDGET = 30
 
 
 def _documents() -> Path:
@@ -180,7 +187,11 @@ class WorkshopScreen(Screen):
         self._checklist(self.guide_list)
         self.guide_list.itemChanged.connect(self._guide_toggled)
         self.guides_label.setBuddy(self.guide_list)
+        # what ★ means, right under the heading of the list it marks (it was below both lists)
+        self.legend = QLabel(wordWrap=True, objectName="workshopLegend")
+        self.legend.setProperty("role", "muted")
         left.addWidget(self.guides_label)
+        left.addWidget(self.legend)
         left.addWidget(self.guide_list)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -195,7 +206,10 @@ class WorkshopScreen(Screen):
         self.questions_label.setBuddy(self.question_list)
         self.no_questions = QLabel(wordWrap=True, objectName="workshopNoQuestions")
         self.no_questions.setProperty("role", "muted")
+        self.questions_note = QLabel(wordWrap=True, objectName="workshopQuestionsNote")
+        self.questions_note.setProperty("role", "muted")
         right.addWidget(self.questions_label)
+        right.addWidget(self.questions_note)
         right.addWidget(self.only_chosen)
         right.addWidget(self.question_list)
         right.addWidget(self.no_questions)
@@ -203,10 +217,6 @@ class WorkshopScreen(Screen):
         self.columns.addLayout(left, 1)
         self.columns.addLayout(right, 1)
         layout.addLayout(self.columns)
-
-        self.legend = QLabel(wordWrap=True, objectName="workshopLegend")
-        self.legend.setProperty("role", "muted")
-        layout.addWidget(self.legend)
 
         # Always in view under the scrolling part: what the plan holds and what to do with it
         bar = QFrame(objectName="workshopBar")
@@ -282,11 +292,14 @@ class WorkshopScreen(Screen):
             button.setText(_(workshop.AUDIENCE_NAMES[code]))
             button.setAccessibleName(_("Plan for: {audience}").format(audience=_(workshop.AUDIENCE_NAMES[code])))
         self.suggest_button.setText(_("Suggest guides and questions"))
-        self.suggest_button.setToolTip(_("Choose up to three guides written for this audience, with up to three questions each"))
+        self.suggest_button.setToolTip(
+            _("Choose guides written for this audience, up to {n} slides in all, with up to three questions each").format(n=SLIDE_BUDGET)
+        )
         self.guides_label.setText(_("Guides to present"))
         self.questions_label.setText(_("Questions for the room"))
         self.only_chosen.setText(_("Only questions on the chosen guides"))
-        self.legend.setText(_("★ written for this audience. Questions that need a phone screen (spotting warning signs, conversations) are left out: the room answers by raising hands."))
+        self.legend.setText(_("★ Written for this audience."))
+        self.questions_note.setText(_("Questions that need a phone screen (spotting warning signs, conversations) are left out: the room answers by raising hands."))
         self.present_button.setText(_("Present the guides"))
         self.quiz_button.setText(_("Run the group quiz"))
         self.handouts_button.setText(_("Handouts as one PDF…"))
@@ -360,8 +373,8 @@ class WorkshopScreen(Screen):
             kind = _(SCAM_TYPE_NAMES.get(question.scam_type, question.scam_type))
             # TRANSLATORS: a scam type, then a quiz question; Chinese uses a full-width colon
             text = _("{kind}: {question}").format(kind=kind, question=content_gettext(question.prompt))
-            if question.message is not None:
-                text += "\n“" + _short(content_gettext(question.message.text)) + "”"
+            if question.message is not None:  # in the language's quotation marks (zh_TW: 「…」)
+                text += "\n" + quote(_short(content_gettext(question.message.text)))
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, question.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -457,11 +470,30 @@ class WorkshopScreen(Screen):
         self.set_plan(Plan(audience=self.plan.audience))
 
     def suggest(self) -> None:
-        guides, questions = workshop.suggest(self.plan.audience, self.book.guides, self.room_questions())
+        """Guides written for the audience, in the book's order, up to SLIDE_BUDGET slides (at
+        least one guide), with up to three questions each; then say what that makes."""
+        audience = self.plan.audience
+        picked, slides = [], 0
+        for guide in self.book.guides:
+            if audience not in guide.audiences or not guide.scam_type:
+                continue
+            count = len(workshop.guide_slides(guide, self.region(), _, content_gettext))
+            if picked and slides + count > SLIDE_BUDGET:
+                break
+            picked.append(guide)
+            slides += count
+        guides, questions = workshop.suggest(audience, picked, self.room_questions(), most_guides=len(picked))
         self.plan.guides, self.plan.questions = guides, questions
         self._fill_guides()
         self._fill_questions()
         self._update()
+        slides = len(self._slides()) if guides else 0
+        self._say(
+            _("Suggested: {guides}, {slides} in all, with their questions for the room. For a longer session, tick more guides marked ★.").format(
+                guides=ngettext("{n} guide written for this audience", "{n} guides written for this audience", len(guides)).format(n=len(guides)),
+                slides=ngettext("{n} slide", "{n} slides", slides).format(n=slides),
+            )
+        )
 
     def open_plan(self, path: Path) -> bool:
         """Open a plan file. If it cannot be read, say where and why and keep the open plan."""
