@@ -323,3 +323,12 @@ def test_a_quoted_message_in_the_question_list_uses_the_language_s_quotation_mar
         assert text[0] == marks[0] and text[-1] == marks[1], text
         if lang == "zh_TW":
             assert "“" not in text and "”" not in text, text
+
+
+def test_the_suggestion_s_figures_go_once_the_plan_is_changed(panel):
+    _window, screen = panel()
+    screen.suggest()
+    assert "slides" in screen.message.text()
+    item = next(screen.guide_list.item(i) for i in range(screen.guide_list.count()) if screen.guide_list.item(i).checkState() != Qt.CheckState.Checked)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert not screen.message.isVisibleTo(screen) and "slides" not in screen.message.text()

@@ -113,6 +113,7 @@ class WorkshopScreen(Screen):
         self.presenter = None
         self.tally: Tally | None = None
         self._folder = _documents()
+        self._suggestion_shown = False  # the notice says what Suggest made: gone once the plan changes
 
         scroll = self.page = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -389,6 +390,7 @@ class WorkshopScreen(Screen):
         self.no_questions.setVisible(not pool)
 
     def _guide_toggled(self, item: QListWidgetItem) -> None:
+        self._forget_suggestion()
         guide_id = item.data(ID_ROLE)
         if item.checkState() == Qt.CheckState.Checked and guide_id not in self.plan.guides:
             self.plan.guides.append(guide_id)
@@ -398,6 +400,7 @@ class WorkshopScreen(Screen):
         self._update()
 
     def _question_toggled(self, item: QListWidgetItem) -> None:
+        self._forget_suggestion()
         question_id = item.data(ID_ROLE)
         if item.checkState() == Qt.CheckState.Checked and question_id not in self.plan.questions:
             self.plan.questions.append(question_id)
@@ -407,6 +410,7 @@ class WorkshopScreen(Screen):
 
     def _audience_chosen(self, code: str) -> None:
         if self.plan.audience != code:
+            self._forget_suggestion()
             self.plan.audience = code
             self._fill_guides()
             self._fill_questions()
@@ -450,6 +454,12 @@ class WorkshopScreen(Screen):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self._suggestion_shown = False
+
+    def _forget_suggestion(self) -> None:
+        """Ticking a guide or question, or another audience, makes the suggestion's figures old."""
+        if self._suggestion_shown:
+            self._say("")
 
     # --- plans -----------------------------------------------------------------------------------
 
@@ -494,6 +504,7 @@ class WorkshopScreen(Screen):
                 slides=ngettext("{n} slide", "{n} slides", slides).format(n=slides),
             )
         )
+        self._suggestion_shown = True
 
     def open_plan(self, path: Path) -> bool:
         """Open a plan file. If it cannot be read, say where and why and keep the open plan."""
