@@ -3,7 +3,8 @@
     python bench/harness.py bare-start      a bare PySide6 window: show, then quit
     python bench/harness.py app-start       ScamSense started as `python main.py --lang zh_CN`; quit once shown
     python bench/harness.py bare-memory     bare window shown; prints peak RSS (KiB)
-    python bench/harness.py app-memory      every screen in every language visited (a message checked); prints peak RSS (KiB)
+    python bench/harness.py app-memory      every screen in every language visited; prints peak RSS (KiB)
+    python bench/harness.py app-memory-checked   the same, and one message checked on the self-check screen
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ def app_start() -> None:
     main.main()
 
 
-def app_every_screen() -> None:
-    """Every screen in every language, from one window (the memory figure)."""
+def app_every_screen(check_a_message: bool) -> None:
+    """Every screen in every language, from one window (the memory figure); with
+    ``check_a_message`` the self-check screen is used too, which loads its checker."""
     sys.path.insert(0, str(ROOT))
     from core.cli import Roots
     from core.settings import SettingsStore
@@ -71,7 +73,7 @@ def app_every_screen() -> None:
         for key in SCREENS:
             window.navigate(key, None)
             qt_app.processEvents()
-            if key == "selfcheck":  # the screen used, not only shown: its checker loads on the first check
+            if key == "selfcheck" and check_a_message:  # its checker loads on the first check
                 screen = window.screens[key]
                 screen.input.setPlainText("【某银行】您的账户存在风险，请点击 http://192.0.2.1/verify 并把验证码发给客服。")
                 screen.run_check()
@@ -88,8 +90,8 @@ def main() -> int:
     elif mode == "bare-memory":
         bare()
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    elif mode == "app-memory":
-        app_every_screen()
+    elif mode in ("app-memory", "app-memory-checked"):
+        app_every_screen(check_a_message=mode == "app-memory-checked")
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     else:
         raise SystemExit(f"unknown mode {mode}")
