@@ -28,7 +28,7 @@ def _check_the_checker(roots, out) -> list[str]:
     except ImportError as exc:
         return [f"self-check: cannot load: {exc}"]
     try:
-        checker = load_checker(roots.content_dir)
+        checker = load_checker(roots.content_dir, roots.locale_dir)
         scam, genuine = checker.check(_SAMPLE_SCAM), checker.check(_SAMPLE_GENUINE)
     except Exception as exc:  # a missing data file in a bundle, say: report it, keep testing
         return [f"self-check: does not run: {type(exc).__name__}: {exc}"]

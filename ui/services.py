@@ -136,4 +136,4 @@ class Services:
     def _checker(self):
         from core.selfcheck import load_checker
 
-        return load_checker(self.content_dir)
+        return load_checker(self.content_dir, self.locale_dir)

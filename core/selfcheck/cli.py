@@ -67,7 +67,7 @@ def _drop_stdout() -> None:
 
 def _run(args, services_like) -> int:
     content_dir = Path(services_like.content_dir)
-    checker = load_checker(content_dir)
+    checker = load_checker(content_dir, getattr(services_like, "locale_dir", None))
     try:
         stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.selfcheck.links import LinkLists, find_links
 from core.selfcheck.normalize import normalize
+from core.selfcheck.official import OfficialNames, load_official
 from core.selfcheck.phones import PhoneLists, find_phones
 from core.selfcheck.rules import NEGATION_WINDOW, RuleSet, load_rules
 from core.selfcheck.wording import WordingModel, features, load_table, locate
@@ -26,6 +27,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[a-z]")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+# where a list of things never asked ends, in the original text (the dense view has no punctuation)
+_SCOPE_END = re.compile(r"[。！？；!?;\n]|[.](?:\s|$)|[，,](?=\s*(如|若|如果|如有|如遇|若有|请|請|if|but|then|instead))")
 
 
 class InputRejected(ValueError):
@@ -83,6 +86,7 @@ class Checker:
     link_lists: LinkLists = field(default_factory=LinkLists)
     phone_lists: PhoneLists = field(default_factory=PhoneLists)
     wording: WordingModel = field(default_factory=WordingModel)
+    official: OfficialNames = field(default_factory=OfficialNames)
 
     @property
     def problems(self):
@@ -124,6 +128,34 @@ class Checker:
         negations = self.ruleset.negations
 
         possible, possible_rules = self._possible(dense_text if dense_has_cjk else "", norm_text)
+        official_spans: dict[str, list[tuple[int, int]]] = {}
+
+        scopes: dict[str, list[tuple[int, int]]] = {}
+
+        def in_scope(lang: str, view, text: str, start: int) -> bool:
+            """Whether a match starting at ``start`` lies in a list of things never asked, in original offsets."""
+            found = scopes.get(lang)
+            if found is None:
+                found = scopes[lang] = []
+                pattern = self.ruleset.negation_scopes.get(lang)
+                if pattern is not None:
+                    for m in pattern.finditer(text):
+                        span = view.span(m.start(), m.end())
+                        if span is not None:
+                            cut = _SCOPE_END.search(views.original, span[1])
+                            found.append((span[1], cut.start() if cut else len(views.original)))
+            if not found:
+                return False
+            at = view.span(start, start + 1)
+            return at is not None and any(a <= at[0] < b for a, b in found)
+
+        def on_official(lang: str, text: str, end: int) -> bool:
+            """Whether a match ending at ``end`` names a known official channel (国家反诈中心APP)."""
+            spans = official_spans.get(lang)
+            if spans is None:
+                pattern = self.official.dense if lang == "zh" else self.official.norm
+                spans = official_spans[lang] = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+            return any(a < end <= b for a, b in spans)
 
         def scan(rule) -> None:
             if rule.id not in possible_rules:
@@ -159,6 +191,10 @@ class Checker:
                                 cut = _SENTENCE_END.search(text[begin:start])
                         if negation.search(text, begin, start):
                             continue
+                        if in_scope(lang, view, text, start):
+                            continue
+                    if rule.not_on_official and on_official(lang, text, end):
+                        continue
                     add(rule.id, view.span(start, end))
                     if len(hits.get(rule.id, ())) >= MAX_SPANS:
                         break
@@ -184,6 +220,8 @@ class Checker:
         if detector_rules:
             if any(d.startswith("link_") for d in detector_rules):
                 for link in find_links(views.norm.text, self.link_lists):
+                    if self.official.is_official_host(link.host):
+                        continue  # a region's own reporting site, named as advice
                     for finding in link.findings:
                         if finding in detector_rules:
                             add(detector_rules[finding].id, views.norm.span(link.start, link.end))
@@ -430,8 +468,11 @@ def _utf8_size(text: str) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
-def load_checker(content_dir: Path) -> Checker:
-    """Load and compile every rule file once. Problems are in ``checker.problems``; never raises on bad rules."""
+def load_checker(content_dir: Path, locale_dir: Path | None = None) -> Checker:
+    """Load and compile every rule file once. Problems are in ``checker.problems``; never raises on bad rules.
+
+    ``locale_dir`` (default: ``locales`` beside ``content_dir``) gives the official channels' names
+    in every language (core.selfcheck.official)."""
     ruleset = load_rules(Path(content_dir))
     lists = ruleset.lists
     link_lists = LinkLists(
@@ -451,4 +492,4 @@ def load_checker(content_dir: Path) -> Checker:
             from core.yamlio import Problem
 
             ruleset.problems.append(Problem("content/selfcheck/wording.yaml", 1, why))
-    return Checker(ruleset, link_lists, phone_lists, wording)
+    return Checker(ruleset, link_lists, phone_lists, wording, load_official(Path(content_dir), locale_dir))

@@ -118,7 +118,9 @@ def analyse_host(host: str, lists: LinkLists) -> list[str]:
         if in_words or looks_like:
             findings.append("link_brand")
             break
-    joined = "-".join(decoded[:-1])
+    # the labels the owner chose, not the ending: "gov" in scamwatch.gov.au is no bait word
+    owned = labels[: -len(suffix.split("."))] if host.endswith("." + suffix) else labels[:-1]
+    joined = "-".join(_decode(label) for label in owned)
     if any(word in joined for word in lists.bait_words):
         findings.append("link_bait_words")
     return findings

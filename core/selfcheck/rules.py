@@ -65,6 +65,9 @@ RULE = Map(
         "types": Opt(Dict(Number(minimum=0, maximum=1), keys=SCAM_TYPES)),
         "advice": Opt(List(Str(choices=ADVICE_KEYS), unique=True)),
         "negatable": Opt(Bool()),
+        # a match that ends inside a known official name or address (any region's channel in
+        # content/regions.yaml, in any language: 国家反诈中心APP) is no warning sign
+        "not_on_official": Opt(Bool()),
         "detector": Opt(Str(choices=DETECTORS)),
         "patterns": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
         "when": Opt(Map({"all": List(Str(pattern=ID_RE), min_items=1, unique=True), "within": Opt(Number(minimum=1, maximum=2000, integer=True))})),
@@ -95,6 +98,10 @@ LISTS = Map(
         "overseas_codes": Opt(List(Number(minimum=1, maximum=999, integer=True))),
         "official_numbers": Opt(List(Str(pattern=r"\d{3,6}"), unique=True)),
         "negations": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
+        # words that open a list of things never asked, to the end of the sentence
+        # ("我们不会要求您垫付费用或下载其他软件", "we will never ask you to ... or ..."): a
+        # negatable rule's match inside that list is ignored however far from the words it is
+        "negation_scopes": Opt(Dict(List(Regex(), min_items=1), keys=LANGS)),
     }
 )
 
@@ -179,6 +186,7 @@ class CompiledRule:
     story: tuple[str, ...] = ()  # concepts whose words count as the story's too (with the parts')
     concept: bool = False  # a concept: matched, never shown, only used by combinations
     damp: float | None = None  # when found, warning signs count only this share (see RULE)
+    not_on_official: bool = False  # a match ending inside an official channel's name is ignored
 
 
 @dataclass
@@ -186,6 +194,7 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     lists: dict = field(default_factory=dict)
     negations: dict[str, re.Pattern] = field(default_factory=dict)
+    negation_scopes: dict[str, re.Pattern] = field(default_factory=dict)
     high: int = 60
     medium: int = 30
     wording: dict = field(default_factory=dict)
@@ -548,6 +557,7 @@ def _compile_rule(rule: dict, file: str, concept: bool = False) -> tuple[Compile
             story=tuple(str(i) for i in rule.get("story") or ()) if when else (),
             concept=concept,
             damp=float(rule["damp"]) if rule.get("damp") is not None else None,
+            not_on_official=bool(rule.get("not_on_official", False)),
         ),
         [],
     )
@@ -593,6 +603,9 @@ def load_rules(content_dir: Path) -> RuleSet:
     for lang, patterns in ruleset.lists.get("negations", {}).items():
         joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
         ruleset.negations[lang] = re.compile(joined)
+    for lang, patterns in ruleset.lists.get("negation_scopes", {}).items():
+        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
+        ruleset.negation_scopes[lang] = re.compile(joined)
     _parse_tree.cache_clear()  # the parse trees served compiling only: megabytes, let go before the wording table loads
     return ruleset
 
@@ -637,8 +650,8 @@ def _check_references(ruleset: RuleSet) -> None:
 
 def _merge_lists(ruleset: RuleSet, lists: dict) -> None:
     for key, value in lists.items():
-        if key == "negations":
-            target = ruleset.lists.setdefault("negations", {})
+        if key in ("negations", "negation_scopes"):
+            target = ruleset.lists.setdefault(key, {})
             for lang, patterns in value.items():
                 target.setdefault(lang, []).extend(str(p) for p in patterns)
         else:
