@@ -11,9 +11,9 @@ over all scam messages, so a missed scam counts as wrong).
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
 honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl to
-blind4.jsonl are spent too (each read for a false-positive pass after its one-time evaluation)
-and are only read with --set blind / blind2 / blind3 / blind4. The next honest measures are the
-fifth and sixth blind sets, which this tool does not know: the lead scores them once, and nobody
+blind6.jsonl are spent too (each read for a false-positive pass after its evaluation)
+and are only read with --set blind ... --set blind6. The next honest measures are the
+seventh and eighth blind sets, which this tool does not know: the lead scores them once, and nobody
 tuning the rules opens them.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
@@ -46,8 +46,10 @@ SETS = [
     ("blind2", ROOT / "corpus/selfcheck/blind2.jsonl"),
     ("blind3", ROOT / "corpus/selfcheck/blind3.jsonl"),
     ("blind4", ROOT / "corpus/selfcheck/blind4.jsonl"),
+    ("blind5", ROOT / "corpus/selfcheck/blind5.jsonl"),
+    ("blind6", ROOT / "corpus/selfcheck/blind6.jsonl"),
 ]
-ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4"}
+ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4", "blind5", "blind6"}
 
 
 def read(path: Path) -> list[dict]:
