@@ -379,19 +379,31 @@ class Checker:
         else:
             weight = 0
         shown = int(config["shown_pieces"])
+
+        def cite(ranked, positive: bool) -> list[tuple[int, int]]:
+            """Where the weightiest pieces are, leaving out words a rule of the other side matched:
+            a phrase a warning rule found is never cited as genuine-like, nor the reverse."""
+            other = [span for s in signals if (s.weight < 0 if positive else s.weight > 0) for span in s.spans]
+            out = []
+            for w, piece in ranked[: shown * 3]:
+                if (w > 0) != positive:
+                    break
+                span = locate(views, piece)
+                if span and not any(a < span[1] and span[0] < b for a, b in other):
+                    out.append(span)
+                    if len(out) == shown:
+                        break
+            return out
+
         if weight > 0:
             probabilities = self.wording.type_probabilities(found, float(config.get("type_temperature", 1.0)))
-            top = sorted(self.wording.pieces(found), key=lambda p: (-p[0], p[1]))[:shown]
-            spans = [locate(views, piece) for w, piece in top if w > 0]
-            spans = [s for s in spans if s]
+            spans = cite(sorted(self.wording.pieces(found), key=lambda p: (-p[0], p[1])), True)
             best = max(probabilities, key=lambda t: (probabilities[t], t)) if probabilities else "genuine_channels"
             if spans:
                 signals.append(Signal("wording_like_scams", _merge(spans), str(config["explanation"]), best, weight))
                 return probabilities
         elif weight < 0:
-            top = sorted(self.wording.pieces(found), key=lambda p: (p[0], p[1]))[:shown]
-            spans = [locate(views, piece) for w, piece in top if w < 0]
-            spans = [s for s in spans if s]
+            spans = cite(sorted(self.wording.pieces(found), key=lambda p: (p[0], p[1])), False)
             if spans:
                 signals.append(Signal("wording_like_genuine", _merge(spans), str(config["genuine_explanation"]), "genuine_channels", weight))
         return {}

@@ -50,6 +50,10 @@ def features(views: Normalized) -> set[str]:
     return out
 
 
+#: a sentence or clause end: a highlighted phrase never runs across one
+_BREAK = re.compile(r"[，。！？；：、!?;:\n…]|[,.](?!\d)")
+
+
 def _is_letter(ch: str) -> bool:
     return "a" <= ch <= "z"
 
@@ -70,9 +74,15 @@ def locate(views: Normalized, piece: str) -> tuple[int, int] | None:
     """Where ``piece`` first occurs in the pasted text (only asked for the few pieces shown)."""
     kind, body = piece[:1], piece[1:]
     if kind == "z":
+        # the dense view has no punctuation: a pair read across "，" or "。" is no phrase to show
         view = views.dense
         start = view.text.find(body)
-        return view.span(start, start + len(body)) if start >= 0 else None
+        while start >= 0:
+            span = view.span(start, start + len(body))
+            if span is not None and not _BREAK.search(views.original, span[0], span[1]):
+                return span
+            start = view.text.find(body, start + 1)
+        return None
     view = views.norm
     text = view.text
     if kind == "w":
@@ -84,7 +94,7 @@ def locate(views: Normalized, piece: str) -> tuple[int, int] | None:
         after = start + len(first)
         while after < len(text) and not _is_letter(text[after]):
             after += 1
-        if after > start + len(first) and text.startswith(second, after) and _find_word(text, second, after) == after:
+        if after > start + len(first) and text.startswith(second, after) and _find_word(text, second, after) == after and not _BREAK.search(text, start + len(first), after):
             return view.span(start, after + len(second))
         start = _find_word(text, first, start + 1)
     return None

@@ -1,5 +1,6 @@
 """The wording model: a second opinion learned from the labelled corpus, explained by the words that weigh most."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -66,10 +67,13 @@ def test_pieces_are_located_in_the_original_text_through_spacing_tricks():
     assert text[a:b] == "保证金"
     a, b = locate(views, "z缴纳")
     assert text[a:b] == "缴 纳"
-    english = normalize("Pay the FEE, then   withdraw")
+    english = normalize("Pay the FEE  then   withdraw")
     a, b = locate(english, "bfee_then")
-    assert "FEE, then" == "Pay the FEE, then   withdraw"[a:b]
+    assert "FEE  then" == "Pay the FEE  then   withdraw"[a:b]
     assert locate(english, "wnothere") is None
+    # a highlighted phrase never runs across a comma or a sentence end
+    assert locate(normalize("Pay the FEE, then withdraw"), "bfee_then") is None
+    assert locate(normalize("寄到了吗？下周再说"), "z吗下") is None
 
 
 def test_without_the_table_the_rules_still_work_and_the_problem_is_reported(tmp_path):
@@ -133,3 +137,33 @@ def test_wording_alone_flags_only_wording_far_more_like_the_scams(checker):
     assert signal(moderate.check(text), "wording_like_scams") is None
     assert strong.check(text).verdict != "low"
     assert signal(strong.check(text), "wording_like_scams") is not None
+
+
+_BREAK_CHARS = "，。！？；：、!?;:\n…"
+
+
+def _crosses_a_sentence_end(phrase: str) -> bool:
+    phrase = phrase.rstrip()
+    return any(ch in _BREAK_CHARS for ch in phrase) or any(
+        ch in ",." and not (i + 1 < len(phrase) and phrase[i + 1].isdigit()) for i, ch in enumerate(phrase)
+    )
+
+
+def test_the_word_comparison_never_cites_a_warning_phrase_as_genuine_nor_runs_across_a_sentence_end(checker):
+    # what the footnote shows: a phrase a warning rule matched ("按9转人工服务" in a fake MIIT
+    # call) cited as genuine-like, or '信，說我的門' read across a comma, reads as nonsense
+    rows = [json.loads(line) for name in ("blind5.jsonl", "blind6.jsonl") for line in (ROOT / "corpus/selfcheck" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows.append({"text": "【工信部】您的手机号码涉嫌违规，将在2小时内停机。如有疑问请按9转人工服务。"})
+    cited = 0
+    for row in rows:
+        text = row["text"]
+        result = checker.check(text)
+        for found in result.signals:
+            if not found.id.startswith("wording_"):
+                continue
+            other_side = [span for s in result.signals if not s.id.startswith("wording_") and (s.weight > 0) == (found.weight < 0) for span in s.spans]
+            for a, b in found.spans:
+                cited += 1
+                assert not _crosses_a_sentence_end(text[a:b]), (text[a:b], text)
+                assert not any(x < b and a < y for x, y in other_side), (text[a:b], text)
+    assert cited > 100  # the footnote is still shown
