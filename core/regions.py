@@ -83,6 +83,13 @@ def name_beside_number(value: str | None, name: str) -> str:
     return name
 
 
+def name_on_its_own(value: str | None, name: str) -> str:
+    """``name_beside_number`` for a label of its own under or beside a large number: it starts
+    with a capital ("Anti-fraud warning line" under 96110, as "Police" under 110)."""
+    rest = name_beside_number(value, name)
+    return rest[:1].upper() + rest[1:]
+
+
 class Region(NamedTuple):
     code: str
     name: str  # as a label: "United Kingdom"

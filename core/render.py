@@ -55,11 +55,12 @@ class Renderer:
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext)
         self.env.filters["t"] = lambda text: _gettext(str(text))
         self.env.filters["fictional"] = _fictional
-        from core.regions import name_beside_number
+        from core.regions import name_beside_number, name_on_its_own
 
         # beside a number shown large, its name without the number again ("96110" over
-        # "anti-fraud warning line", not over "96110 anti-fraud warning line")
+        # "Anti-fraud warning line", not over "96110 anti-fraud warning line")
         self.env.globals["name_beside_number"] = name_beside_number
+        self.env.globals["name_on_its_own"] = name_on_its_own
 
     def render(self, template: str, locale: str, **context) -> str:
         """Render ``template`` (a path under content/) in ``locale``."""

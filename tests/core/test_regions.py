@@ -133,3 +133,12 @@ def test_only_phones_tells_a_call_list_from_a_call_or_report_list(facts):
     assert only_phones(facts.get("CN").call_now)
     assert not only_phones(facts.get("US").call_now)
     assert not only_phones(facts.get("AU").call_now)
+
+
+def test_a_name_on_its_own_under_its_number_starts_with_a_capital():
+    from core.regions import name_on_its_own
+
+    assert name_on_its_own("96110", "96110 anti-fraud warning line") == "Anti-fraud warning line"
+    assert name_on_its_own("110", "Police") == "Police"
+    assert name_on_its_own("96110", "96110反诈预警劝阻专线") == "反诈预警劝阻专线"  # no case in Chinese
+    assert name_on_its_own("18222", "18222") == ""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from core import i18n
 from core.i18n import N_, _
-from core.regions import name_beside_number, only_phones
+from core.regions import name_on_its_own, only_phones
 from ui.screens.base import Screen
 from ui.widgets import FlowLayout, scrolling_page
 
@@ -310,7 +310,7 @@ class AttractScreen(Screen):
 def _number_and_name(value: str | None, name: str) -> tuple[str, str]:
     """The number to show large and the name under it, without repeating the number when the
     (translated) name holds it: ("96110", "anti-fraud warning line")."""
-    return value or "", name_beside_number(value, name)
+    return value or "", name_on_its_own(value, name)
 
 
 def _breakable(value: str) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.i18n import N_, _, content_gettext
-from core.regions import name_beside_number, only_phones
+from core.regions import name_on_its_own, only_phones
 from ui.screens.base import Screen
 from ui.widgets import scrolling_page
 
@@ -233,7 +233,7 @@ class HomeScreen(Screen):
             full_name = content_gettext(channel.name)
             value = QLabel(channel.value or full_name, wordWrap=True)  # a name may be long
             value.setProperty("role", "value")
-            name = NameLabel(name_beside_number(channel.value, full_name) or full_name, wordWrap=True)
+            name = NameLabel(name_on_its_own(channel.value, full_name) or full_name, wordWrap=True)
             column.addWidget(value)
             column.addWidget(name)
             block.setAccessibleName(f"{channel.value or ''} {name.text()}".strip())

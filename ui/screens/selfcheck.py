@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from core import i18n
 from core.i18n import N_, _, content_gettext
 from core.quiz.session import SCAM_TYPE_NAMES
-from core.regions import name_beside_number
+from core.regions import name_on_its_own
 from core.selfcheck import MAX_INPUT_BYTES, InputRejected, InputTooLarge
 from core.selfcheck import present as presenting
 from ui.screens.base import Screen
@@ -75,7 +75,7 @@ def channel_line(channel) -> str:
 
 def channel_parts(channel) -> tuple[str, str]:
     """(number, name without the number) of a channel, for a number shown large beside its name."""
-    return channel.value or "", name_beside_number(channel.value, content_gettext(channel.name))
+    return channel.value or "", name_on_its_own(channel.value, content_gettext(channel.name))
 
 
 class CallList(QWidget):
