@@ -150,12 +150,16 @@ class Checker:
             return at is not None and any(a <= at[0] < b for a, b in found)
 
         def on_official(lang: str, text: str, end: int) -> bool:
-            """Whether a match ending at ``end`` names a known official channel (国家反诈中心APP)."""
+            """Whether a match ending at ``end`` names a known official channel (下载国家反诈中心APP),
+            or is followed by one's name or number (请拨打96110)."""
             spans = official_spans.get(lang)
             if spans is None:
                 pattern = self.official.dense if lang == "zh" else self.official.norm
-                spans = official_spans[lang] = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
-            return any(a < end <= b for a, b in spans)
+                spans = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+                if self.official.numbers is not None:
+                    spans += [m.span() for m in self.official.numbers.finditer(text)]
+                official_spans[lang] = spans
+            return any(a < end <= b or (end <= a <= end + 2 and not text[end:a].strip()) for a, b in spans)
 
         def scan(rule) -> None:
             if rule.id not in possible_rules:

@@ -24,6 +24,7 @@ class OfficialNames:
     hosts: frozenset[str] = frozenset()  # web addresses, lower case, without "www."
     dense: re.Pattern | None = None  # the names as the dense view reads them
     norm: re.Pattern | None = None  # the names as the norm view reads them
+    numbers: re.Pattern | None = None  # numbers to call or text (96110, 165), as whole numbers
 
     def is_official_host(self, host: str) -> bool:
         host = host.lower()
@@ -56,6 +57,7 @@ def load_official(content_dir: Path, locale_dir: Path | None = None) -> Official
         translators = [catalogs.translations(code, "content") for code in catalogs.locales() if code != SOURCE_LOCALE]
     hosts: set[str] = set()
     names: set[str] = set()
+    numbers: set[str] = set()
     for region in facts.regions.values():
         for channel in region.channels:
             if channel.value:
@@ -63,6 +65,8 @@ def load_official(content_dir: Path, locale_dir: Path | None = None) -> Official
                 if host:
                     hosts.add(host)
                 names.add(channel.value)
+                if channel.kind in ("phone", "sms") and channel.value.isdigit():
+                    numbers.add(channel.value)
             for name in [channel.name] + [t.gettext(channel.name) for t in translators]:
                 names.add(name)
     dense, norm = set(), set()
@@ -77,4 +81,7 @@ def load_official(content_dir: Path, locale_dir: Path | None = None) -> Official
             return None
         return re.compile("|".join(re.escape(n) for n in sorted(found, key=lambda n: (-len(n), n))))
 
-    return OfficialNames(frozenset(hosts), pattern(dense), pattern(norm))
+    number = None
+    if numbers:
+        number = re.compile(r"(?<![\d+])(?:" + "|".join(sorted(numbers, key=lambda n: (-len(n), n))) + r")(?!\d)")
+    return OfficialNames(frozenset(hosts), pattern(dense), pattern(norm), number)

@@ -84,6 +84,7 @@ CONCEPT = Map(
     {
         "id": Str(pattern=ID_RE),
         "negatable": Opt(Bool()),
+        "not_on_official": Opt(Bool()),
         "patterns": Dict(List(Regex(), min_items=1), keys=LANGS),
         "note": Opt(Str()),
     }

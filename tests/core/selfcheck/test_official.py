@@ -78,3 +78,27 @@ def test_an_ask_after_the_never_list_still_counts(checker):
     text = "我们不会要求您提供密码。现在请下载会议软件并共享屏幕，把验证码报给我。"
     result = checker.check(text)
     assert "screen_share" in ids(result) and result.verdict != "low"
+
+
+def test_a_police_notice_that_ends_by_pointing_to_an_official_number_is_not_an_order_to_the_reader(checker):
+    text = "社区通报：近日有居民接到冒充客服的电话，被诱导下载会议软件并共享屏幕后被骗。警方提示：遇到类似情况请拨打96110咨询。"
+    assert checker.check(text).verdict == "low"
+    scam = "您的账户涉嫌洗钱，请拨打0000-test-000联系专案民警，并下载会议软件共享屏幕配合调查。"
+    assert checker.check(scam).verdict != "low"
+
+
+@pytest.mark.parametrize("text", ["亲爱的家长们：下周二学校秋游，请给孩子准备午餐，费用全免。", "親愛的旅客您好，本次航班延誤，新的起飛時間請以航空公司官網公告為準。"])
+def test_a_formal_dear_members_is_no_affection(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low"
+
+
+def test_dear_alone_before_an_investment_is_still_a_romance_pitch(checker):
+    result = checker.check("亲爱的，我舅舅在做一个平台的漏洞，稳赚不赔，你先充5000试试，赚了我们就结婚。")
+    assert result.verdict != "low" and result.scam_types[:1] == ("romance",)
+
+
+def test_putting_a_call_through_is_no_money_request(checker):
+    ids_found = ids(checker.check("妈，刚才有人说要帮我转接到公安局，我挂了。你帮我转告爸一声。"))
+    assert "money_request" not in ids_found
+    assert "money_request" in ids(checker.check("你先帮我转5000过去，我明天还你。"))
