@@ -102,3 +102,31 @@ def test_putting_a_call_through_is_no_money_request(checker):
     ids_found = ids(checker.check("妈，刚才有人说要帮我转接到公安局，我挂了。你帮我转告爸一声。"))
     assert "money_request" not in ids_found
     assert "money_request" in ids(checker.check("你先帮我转5000过去，我明天还你。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【165反詐騙中心】您的帳戶遭不法集團利用，請依指示於今日將存款轉入監管帳戶，以保障資金安全。",
+        "【国家反诈中心】您的银行卡涉嫌洗钱，请您今天按指示将名下存款转入国家监管账户核查。",
+        "Fraud Prevention Office: you must move your savings today to the protected account we set up for you.",
+    ],
+)
+def test_an_anti_fraud_name_does_not_hide_an_order_to_move_savings(checker, text):
+    assert checker.check(text).verdict != "low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "转给爸妈看：如果有人打电话说是公安局的，让你把钱转到安全账户，直接挂断，然后打110。",
+        "Share with your grandparents: if someone calls claiming to be from the bank and tells you to move your savings to a safe account, hang up.",
+    ],
+)
+def test_a_warning_that_describes_the_scam_in_an_if_clause_is_no_ask(checker, text):
+    assert checker.check(text).verdict == "low"
+
+
+@pytest.mark.parametrize("text", ["银行问你转账用途，你就说是给家人装修用的，别说是警察让你转的。", "If the bank asks, tell them it's for home repairs. Don't mention our investigation."])
+def test_a_cover_story_for_the_bank_is_secrecy(checker, text):
+    assert "secrecy" in ids(checker.check(text))
