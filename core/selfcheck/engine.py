@@ -6,6 +6,7 @@ The text a person pastes is only held in memory for the length of ``check()``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +132,7 @@ class Checker:
         official_spans: dict[str, list[tuple[int, int]]] = {}
 
         scopes: dict[str, list[tuple[int, int]]] = {}
+        scope_starts: dict[str, list[int]] = {}
 
         def in_scope(lang: str, view, text: str, start: int) -> bool:
             """Whether a match starting at ``start`` lies in a list of things never asked, in original offsets."""
@@ -144,10 +146,15 @@ class Checker:
                         if span is not None:
                             cut = _SCOPE_END.search(views.original, span[1])
                             found.append((span[1], cut.start() if cut else len(views.original)))
+                    found[:] = _merge(found)  # sorted, disjoint: one bisect per match on long text
+                    scope_starts[lang] = [a for a, _ in found]
             if not found:
                 return False
             at = view.span(start, start + 1)
-            return at is not None and any(a <= at[0] < b for a, b in found)
+            if at is None:
+                return False
+            i = bisect_right(scope_starts[lang], at[0]) - 1
+            return i >= 0 and at[0] < found[i][1]
 
         def on_official(lang: str, text: str, end: int) -> bool:
             """Whether a match ending at ``end`` names a known official channel (下载国家反诈中心APP),
