@@ -5,6 +5,7 @@ The text a person pastes is only held in memory for the length of ``check()``.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -220,9 +221,10 @@ class Checker:
         def has(rule_id: str) -> bool:
             if rule_id not in scanned:
                 scanned.add(rule_id)
-                rule = by_id.get(rule_id)
-                if rule is not None and rule.concept and rule.regexes:
-                    scan(rule)
+                if rule_id in possible_rules:  # else no pattern of it could match
+                    rule = by_id.get(rule_id)
+                    if rule is not None and rule.concept and rule.regexes:
+                        scan(rule)
             return rule_id in hits
 
         for rule in self._groups()[0]:
@@ -243,6 +245,9 @@ class Checker:
 
         _first, combinations, quieted = self._groups()
         for rule in combinations:
+            first = rule.when[0]
+            if first not in hits and first not in possible_rules:
+                continue  # its first part is not there and no pattern of it could match: has() would say no
             spans = _combine(hits, has, rule.when, rule.within, rule.unless)
             if spans and rule.unless_after:  # asked for after the story was told: not a retelling
                 last = max(end for i in rule.when + tuple(i for i in rule.story if has(i)) for _, end in hits[i])
@@ -396,7 +401,7 @@ class Checker:
             a phrase a warning rule found is never cited as genuine-like, nor the reverse."""
             other = [span for s in signals if (s.weight < 0 if positive else s.weight > 0) for span in s.spans]
             out = []
-            for w, piece in ranked[: shown * 3]:
+            for w, piece in ranked:  # the shown * 3 weightiest, weightiest first
                 if (w > 0) != positive:
                     break
                 span = locate(views, piece)
@@ -408,13 +413,13 @@ class Checker:
 
         if weight > 0:
             probabilities = self.wording.type_probabilities(found, float(config.get("type_temperature", 1.0)))
-            spans = cite(sorted(self.wording.pieces(found), key=lambda p: (-p[0], p[1])), True)
+            spans = cite(heapq.nsmallest(shown * 3, self.wording.pieces(found), key=lambda p: (-p[0], p[1])), True)
             best = max(probabilities, key=lambda t: (probabilities[t], t)) if probabilities else "genuine_channels"
             if spans:
                 signals.append(Signal("wording_like_scams", _merge(spans), str(config["explanation"]), best, weight))
                 return probabilities
         elif weight < 0:
-            spans = cite(sorted(self.wording.pieces(found), key=lambda p: (p[0], p[1])), False)
+            spans = cite(heapq.nsmallest(shown * 3, self.wording.pieces(found), key=lambda p: (p[0], p[1])), False)
             if spans:
                 signals.append(Signal("wording_like_genuine", _merge(spans), str(config["genuine_explanation"]), "genuine_channels", weight))
         return {}

@@ -132,3 +132,20 @@ def test_no_pattern_that_could_match_a_real_message_is_skipped(checker):
                 elif (rule.id, index) not in possible:
                     skipped += 1
     assert let_through > 0 and skipped > let_through  # the filter does filter
+
+
+def test_skipping_what_cannot_match_changes_no_answer(checker, monkeypatch):
+    """The filters (patterns whose pieces are not in the text, combinations whose first part
+    cannot be found) only skip work: with every pattern and rule let through, every message of
+    the corpus gets the same result."""
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[3] / "corpus" / "selfcheck"
+    texts = [json.loads(line)["text"] for name in ("dev.jsonl", "blind7.jsonl") for line in (corpus / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    filtered = [checker.check(t) for t in texts]
+    everything = {(rule.id, index) for rule in checker.ruleset.rules for index in range(len(rule.regexes))}
+    every_rule = frozenset(rule.id for rule in checker.ruleset.rules)
+    monkeypatch.setattr(type(checker), "_possible", lambda self, dense, norm: (everything, every_rule))
+    assert [checker.check(t) for t in texts] == filtered
+    assert any(r.verdict == "high" for r in filtered) and any(r.verdict == "low" for r in filtered)
