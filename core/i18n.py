@@ -189,28 +189,14 @@ class Catalogs:
         The cache is keyed by the bytes' length and CRC-32, so any change to a catalog is a miss; a
         damaged or foreign cache file is parsed afresh and replaced.
         """
-        if self.cache_dir is None:
-            return GuardedTranslations(io.BytesIO(data), name)
-        import marshal
-        import zlib  # not hashlib: importing it costs more than the cache saves
-
-        stem = name.replace("/", "-")
-        path = self.cache_dir / f"{stem}-{len(data)}-{zlib.crc32(data):08x}.marshal"
-        try:
-            return GuardedTranslations.from_state(marshal.loads(path.read_bytes()), name)
-        except (OSError, EOFError, ValueError, TypeError, IndexError):
-            pass
-        translations = GuardedTranslations(io.BytesIO(data), name)
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            for old in self.cache_dir.glob(f"{stem}-*.marshal"):
-                old.unlink()
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(translations.state()))
-            os.replace(tmp, path)
-        except (OSError, ValueError):
-            pass  # read-only: parse again next time
-        return translations
+        return _through_cache(
+            self.cache_dir,
+            name.replace("/", "-"),
+            data,
+            load=lambda state: GuardedTranslations.from_state(state, name),
+            parse=lambda: GuardedTranslations(io.BytesIO(data), name),
+            state=lambda translations: translations.state(),
+        )
 
     @staticmethod
     def _mo_bytes(po: Path, mo: Path, problems: list) -> bytes | None:
@@ -415,37 +401,52 @@ def _read_names(catalogs: Catalogs) -> dict:
         data = (catalogs.localedir / _NAMES_FILE).read_bytes()
     except OSError:
         return {}
+
+    def parse() -> dict:
+        import json
+
+        try:
+            names = json.loads(data.decode("utf-8"))
+        except ValueError:  # UnicodeDecodeError is one
+            return {}
+        return names if isinstance(names, dict) else {}
+
+    def load(state) -> dict:
+        if not isinstance(state, dict):
+            raise TypeError("not a table of names")
+        return state
+
+    return _through_cache(catalogs.cache_dir, "languages", data, load=load, parse=parse, state=lambda names: names)
+
+
+def _through_cache(cache_dir: Path | None, stem: str, data: bytes, load: Callable, parse: Callable, state: Callable):
+    """``parse()`` of ``data``, kept in ``cache_dir`` as marshal data for the next start.
+
+    The cache file is keyed by the bytes' length and CRC-32, so any change to them is a miss; a
+    damaged or foreign cache file (``load`` raises) is parsed afresh and replaced, and a
+    read-only folder only means parsing again next time.
+    """
+    if cache_dir is None:
+        return parse()
     import marshal
-    import zlib
+    import zlib  # not hashlib: importing it costs more than the cache saves
 
-    cached = None
-    if catalogs.cache_dir is not None:
-        cached = catalogs.cache_dir / f"languages-{len(data)}-{zlib.crc32(data):08x}.marshal"
-        try:
-            names = marshal.loads(cached.read_bytes())
-            if isinstance(names, dict):
-                return names
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    import json
-
+    path = cache_dir / f"{stem}-{len(data)}-{zlib.crc32(data):08x}.marshal"
     try:
-        names = json.loads(data.decode("utf-8"))
-    except ValueError:  # UnicodeDecodeError is one
-        return {}
-    if not isinstance(names, dict):
-        return {}
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            for old in cached.parent.glob("languages-*.marshal"):
-                old.unlink()
-            tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(names))
-            os.replace(tmp, cached)
-        except (OSError, ValueError):
-            pass  # read-only: read the JSON again next time
-    return names
+        return load(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        pass
+    parsed = parse()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob(f"{stem}-*.marshal"):
+            old.unlink()
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(state(parsed)))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass
+    return parsed
 
 
 def cldr_name(locale: str) -> str:
