@@ -227,7 +227,8 @@ class Checker:
                         scan(rule)
             return rule_id in hits
 
-        for rule in self._groups()[0]:
+        scanned_first, combinations, quieted = self._groups()
+        for rule in scanned_first:
             if rule.id in possible_rules:
                 scan(rule)
         if detector_rules:
@@ -243,7 +244,6 @@ class Checker:
                     if phone.finding in detector_rules:
                         add(detector_rules[phone.finding].id, views.norm.span(phone.start, phone.end))
 
-        _first, combinations, quieted = self._groups()
         for rule in combinations:
             first = rule.when[0]
             if first not in hits and first not in possible_rules:
@@ -306,30 +306,31 @@ class Checker:
         signals.sort(key=lambda s: (s.weight < 0, -abs(s.weight), s.spans[0] if s.spans else (0, 0), s.id))
         return Result(verdict, score, scam_types, tuple(signals), self._advice(verdict, signals, by_id))
 
-    def _indexes(self):
-        """Rules by id and by detector, built once (the rule set does not change after loading)."""
-        cached = self.__dict__.get("_index_cache")
+    def _per_ruleset(self, key: str, build):
+        """``build()``, made once per rule set and kept (the rule set does not change after loading)."""
+        cached = self.__dict__.get(key)
         if cached is None or cached[0] is not self.ruleset:
-            rules = self.ruleset.rules
-            cached = (self.ruleset, {r.id: r for r in rules}, {r.detector: r for r in rules if r.detector})
-            self.__dict__["_index_cache"] = cached
-        return cached[1], cached[2]
+            cached = self.__dict__[key] = (self.ruleset, build())
+        return cached[1]
+
+    def _indexes(self):
+        """Rules by id and by detector."""
+        rules = self.ruleset.rules
+        return self._per_ruleset("_index_cache", lambda: ({r.id: r for r in rules}, {r.detector: r for r in rules if r.detector}))
 
     def _groups(self):
-        """The rules of ``_check``'s three passes, each in the rule set's order, listed once: those
-        scanned for every message (with patterns, not concepts), the combinations, and the plain
-        rules an "unless" can keep quiet."""
-        cached = self.__dict__.get("_group_cache")
-        if cached is None or cached[0] is not self.ruleset:
-            rules = self.ruleset.rules
-            cached = (
-                self.ruleset,
+        """The rules of ``_check``'s three passes, each in the rule set's order: those scanned for
+        every message (with patterns, not concepts), the combinations, and the plain rules an
+        "unless" can keep quiet."""
+        rules = self.ruleset.rules
+        return self._per_ruleset(
+            "_group_cache",
+            lambda: (
                 tuple(r for r in rules if r.regexes and not r.concept),
                 tuple(r for r in rules if r.when),
                 tuple(r for r in rules if r.unless and not r.when),
-            )
-            self.__dict__["_group_cache"] = cached
-        return cached[1:]
+            ),
+        )
 
     def _possible(self, dense_text: str, norm_text: str) -> tuple[set, frozenset]:
         """The patterns that could match at all, as (rule id, index) pairs, and the rules that have one.
@@ -348,12 +349,12 @@ class Checker:
         return possible, unfiltered | {rule_id for rule_id, _index in possible}
 
     def _pair_index(self):
-        """For ``_check``'s filter, built once: the first two characters of each regex's required
-        pieces, for Chinese (read on the dense view) and the rest (the normalised view), each
-        pair giving the (rule id, regex index) it may let through; and the rules with a regex
-        that has no required pieces (always run)."""
-        cached = self.__dict__.get("_pair_cache")
-        if cached is None or cached[0] is not self.ruleset:
+        """For ``_check``'s filter: the first two characters of each regex's required pieces, for
+        Chinese (read on the dense view) and the rest (the normalised view), each pair giving the
+        (rule id, regex index) it may let through; and the rules with a regex that has no
+        required pieces (always run)."""
+
+        def build():
             zh: dict[str, set] = {}
             en: dict[str, set] = {}
             unfiltered = set()
@@ -365,9 +366,9 @@ class Checker:
                     table = zh if lang == "zh" else en
                     for piece in pieces:
                         table.setdefault(piece[:2], set()).add((rule.id, index))
-            cached = (self.ruleset, zh, en, frozenset(unfiltered))
-            self.__dict__["_pair_cache"] = cached
-        return cached[1], cached[2], cached[3]
+            return zh, en, frozenset(unfiltered)
+
+        return self._per_ruleset("_pair_cache", build)
 
     def _wording(self, views, signals: list[Signal], strongest: int, rules_total: int) -> dict[str, float]:
         """The wording model's signal (appended to ``signals``) and its scam-type probabilities.
