@@ -127,9 +127,9 @@ class Checker:
 
         dense, norm = views.dense, views.norm
         dense_text, norm_text = dense.text, norm.text
-        negations = self.ruleset.negations
 
         possible, possible_rules = self._possible(dense_text if dense_has_cjk else "", norm_text)
+        plans = self._plans()
         official_spans: dict[str, list[tuple[int, int]]] = {}
 
         scopes: dict[str, list[tuple[int, int]]] = {}
@@ -170,17 +170,16 @@ class Checker:
             return any(a < end <= b or (end <= a <= end + 2 and not text[end:a].strip()) for a, b in spans)
 
         def scan(rule) -> None:
-            if rule.id not in possible_rules:
-                return
-            for index, (lang, regex, first, pieces) in enumerate(rule.regexes):
-                if pieces is not None and (rule.id, index) not in possible:
+            rule_id = rule.id
+            for number, zh, lang, regex, first, pieces, negation in plans[rule_id]:
+                if pieces is not None and number not in possible:
                     continue
-                if lang == "zh":
+                if zh:
                     if not dense_has_cjk or (first is not None and filtering and dense_chars.isdisjoint(first)):
                         continue
                     view, text = dense, dense_text
                 else:
-                    if lang == "en+":
+                    if lang is None:  # "en+": a pattern that needs a letter
                         if not norm_has_letter:
                             continue
                         lang = "en"
@@ -189,14 +188,13 @@ class Checker:
                     view, text = norm, norm_text
                 if pieces is not None and not any(map(text.__contains__, pieces)):
                     continue  # no match can be without one of these pieces
-                negation = negations.get(lang) if rule.negatable else None
                 for match in regex.finditer(text):
                     start, end = match.span()
                     if end <= start:
                         continue
                     if negation is not None:
                         begin = max(0, start - NEGATION_WINDOW.get(lang, 12))
-                        if lang != "zh":  # a negation does not reach across a sentence end ("Beware. Transfer ...")
+                        if not zh:  # a negation does not reach across a sentence end ("Beware. Transfer ...")
                             cut = _SENTENCE_END.search(text[begin:start])
                             while cut is not None:
                                 begin += cut.end()
@@ -207,9 +205,15 @@ class Checker:
                             continue
                     if rule.not_on_official and on_official(lang, text, end):
                         continue
-                    add(rule.id, view.span(start, end))
-                    if len(hits.get(rule.id, ())) >= MAX_SPANS:
-                        break
+                    span = view.span(start, end)
+                    if span is not None:
+                        spans = hits.get(rule_id)
+                        if spans is None:
+                            hits[rule_id] = [span]
+                        elif span not in spans:
+                            spans.append(span)
+                            if len(spans) >= MAX_SPANS:
+                                break
 
         by_id, detector_rules = self._indexes()
         # A concept (a part of a combination, never shown or scored on its own) is looked for
@@ -332,8 +336,8 @@ class Checker:
             ),
         )
 
-    def _possible(self, dense_text: str, norm_text: str) -> tuple[set, frozenset]:
-        """The patterns that could match at all, as (rule id, index) pairs, and the rules that have one.
+    def _possible(self, dense_text: str, norm_text: str) -> tuple[set, set]:
+        """The patterns that could match at all, by number (see ``_plans``), and the rules that have one.
 
         A pattern with required pieces matches only where one of them is in the text, and each
         piece's first two characters are then a pair of the text's. One pass over the text's pairs
@@ -342,33 +346,59 @@ class Checker:
         """
         pairs_zh, pairs_en, unfiltered = self._pair_index()
         possible: set = set()
+        rules = set(unfiltered)
         for table, text in ((pairs_zh, dense_text), (pairs_en, norm_text)):
             found = table.keys() & {text[i : i + 2] for i in range(len(text) - 1)}
-            if found:
-                possible.update(*map(table.__getitem__, found))
-        return possible, unfiltered | {rule_id for rule_id, _index in possible}
+            for pair in found:
+                numbers, rule_ids = table[pair]
+                possible |= numbers
+                rules |= rule_ids
+        return possible, rules
 
     def _pair_index(self):
         """For ``_check``'s filter: the first two characters of each regex's required pieces, for
         Chinese (read on the dense view) and the rest (the normalised view), each pair giving the
-        (rule id, regex index) it may let through; and the rules with a regex that has no
-        required pieces (always run)."""
+        regexes (by number) it may let through and their rules; and the rules with a regex that
+        has no required pieces (always run)."""
 
         def build():
-            zh: dict[str, set] = {}
-            en: dict[str, set] = {}
+            zh: dict[str, tuple[set, set]] = {}
+            en: dict[str, tuple[set, set]] = {}
             unfiltered = set()
             for rule in self.ruleset.rules:
-                for index, (lang, _regex, _first, pieces) in enumerate(rule.regexes):
+                for number, _zh, _lang, _regex, _first, pieces, _negation in self._plans()[rule.id]:
                     if pieces is None:
                         unfiltered.add(rule.id)
                         continue
-                    table = zh if lang == "zh" else en
+                    table = zh if _zh else en
                     for piece in pieces:
-                        table.setdefault(piece[:2], set()).add((rule.id, index))
+                        numbers, rule_ids = table.setdefault(piece[:2], (set(), set()))
+                        numbers.add(number)
+                        rule_ids.add(rule.id)
             return zh, en, frozenset(unfiltered)
 
         return self._per_ruleset("_pair_cache", build)
+
+    def _plans(self):
+        """For each rule, its patterns as ``scan`` reads them: (number, Chinese?, language or None
+        for a pattern that needs a letter, regex, first characters, required pieces, negation
+        pattern or None). Each pattern has a number of its own in the rule set."""
+
+        def build():
+            negations = self.ruleset.negations
+            plans = {}
+            number = 0
+            for rule in self.ruleset.rules:
+                plan = []
+                for lang, regex, first, pieces in rule.regexes:
+                    checked = "en" if lang == "en+" else lang
+                    negation = negations.get(checked) if rule.negatable else None
+                    plan.append((number, lang == "zh", None if lang == "en+" else lang, regex, first, pieces, negation))
+                    number += 1
+                plans[rule.id] = tuple(plan)
+            return plans
+
+        return self._per_ruleset("_plan_cache", build)
 
     def _wording(self, views, signals: list[Signal], strongest: int, rules_total: int) -> dict[str, float]:
         """The wording model's signal (appended to ``signals``) and its scam-type probabilities.
