@@ -5,7 +5,6 @@ The text a person pastes is only held in memory for the length of ``check()``.
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -409,7 +408,7 @@ class Checker:
         config = self.ruleset.wording
         if not config or not self.wording.known:
             return {}
-        found = features(views)
+        found = self.wording.known_pieces(features(views))
         score = self.wording.score(found)
         per_unit = config["per_unit"]
         if score > config["threshold"]:
@@ -427,14 +426,12 @@ class Checker:
             weight = 0
         shown = int(config["shown_pieces"])
 
-        def cite(ranked, positive: bool) -> list[tuple[int, int]]:
+        def cite(positive: bool) -> list[tuple[int, int]]:
             """Where the weightiest pieces are, leaving out words a rule of the other side matched:
             a phrase a warning rule found is never cited as genuine-like, nor the reverse."""
             other = [span for s in signals if (s.weight < 0 if positive else s.weight > 0) for span in s.spans]
             out = []
-            for w, piece in ranked:  # the shown * 3 weightiest, weightiest first
-                if (w > 0) != positive:
-                    break
+            for _w, piece in self.wording.ranked(found, positive, shown * 3):
                 span = locate(views, piece)
                 if span and not any(a < span[1] and span[0] < b for a, b in other):
                     out.append(span)
@@ -444,13 +441,13 @@ class Checker:
 
         if weight > 0:
             probabilities = self.wording.type_probabilities(found, float(config.get("type_temperature", 1.0)))
-            spans = cite(heapq.nsmallest(shown * 3, self.wording.pieces(found), key=lambda p: (-p[0], p[1])), True)
+            spans = cite(True)
             best = max(probabilities, key=lambda t: (probabilities[t], t)) if probabilities else "genuine_channels"
             if spans:
                 signals.append(Signal("wording_like_scams", _merge(spans), str(config["explanation"]), best, weight))
                 return probabilities
         elif weight < 0:
-            spans = cite(heapq.nsmallest(shown * 3, self.wording.pieces(found), key=lambda p: (p[0], p[1])), False)
+            spans = cite(False)
             if spans:
                 signals.append(Signal("wording_like_genuine", _merge(spans), str(config["genuine_explanation"]), "genuine_channels", weight))
         return {}

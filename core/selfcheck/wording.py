@@ -116,22 +116,31 @@ class WordingModel:
     def known(self) -> bool:
         return bool(self.scam)
 
-    def score(self, found: set[str]) -> float:
+    def known_pieces(self, pieces: set[str]) -> set[str]:
+        """The pieces of ``features()`` that the table has log-odds for (what the methods below take)."""
+        return pieces & self.scam.keys()
+
+    def score(self, known: set[str]) -> float:
         """The scam score: the sum of the log-odds of the known pieces (summed exactly, so the
         order a set gives them in, which differs between runs, never moves the last digit)."""
-        table = self.scam
-        return math.fsum(map(table.__getitem__, found & table.keys()))
+        return math.fsum(map(self.scam.__getitem__, known))
 
-    def pieces(self, found: set[str]) -> list[tuple[float, str]]:
-        """Each known piece with its log-odds."""
+    def ranked(self, known: set[str], scam_like: bool, count: int) -> list[tuple[float, str]]:
+        """The ``count`` weightiest known pieces on one side, weightiest first, with their
+        log-odds: the most scam-like (above zero), or the most genuine-like (zero or below)."""
         table = self.scam
-        return [(table[key], key) for key in found & table.keys()]
+        if scam_like:
+            side = [(-w, key) for key in known if (w := table[key]) > 0]
+        else:
+            side = [(w, key) for key in known if (w := table[key]) <= 0]
+        side.sort()
+        return [(-w, key) for w, key in side[:count]] if scam_like else side[:count]
 
-    def type_probabilities(self, found: set[str], temperature: float = 1.0) -> dict[str, float]:
+    def type_probabilities(self, known: set[str], temperature: float = 1.0) -> dict[str, float]:
         """For each scam type, how likely the wording belongs to it (softmax of the per-type sums
         divided by ``temperature``: above 1, the model is less sure of itself)."""
         names, vectors = self.type_names, self.type_rows
-        rows = [vectors[key] for key in found & vectors.keys()]
+        rows = [vectors[key] for key in known & vectors.keys()]
         if not rows:
             return {}
         sums = dict(zip(names, (math.fsum(column) / temperature for column in zip(*rows))))
