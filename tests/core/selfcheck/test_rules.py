@@ -110,6 +110,47 @@ def test_required_pieces_of_a_pattern():
     assert set(required_literals("验证码|(发|报)给我")) == {"给我", "验证码"}
 
 
+def test_groups_stop_capturing_but_match_the_same():
+    import re
+
+    from core.selfcheck.rules import without_captures
+
+    assert without_captures("(send|deposit) (any|the) amount") == "(?:send|deposit) (?:any|the) amount"
+    # escapes, classes (with a leading "]" or "^]"), lookarounds and named groups are kept
+    for kept in (r"\(x\)", "[(]a[)]", "[]()]b", "[^]()]c", "(?=a)(?!b)(?<=c)(?<!d)(?:e)", "(?P<n>f)"):
+        assert without_captures(kept) == kept
+    assert without_captures(r"(a)b\1") == r"(a)b\1"  # a backreference needs its group
+    pattern = r"\b(i|we) (just )?(got|had) (a|an) (\w+ ){0,2}(call|text)\b|[(](x|y)[)]"
+    texts = ["we just got a weird text", "i had an odd call today", "(x) and (y)", "we got a text"]
+    assert [[m.span() for m in re.finditer(pattern, t)] for t in texts] == [
+        [m.span() for m in re.finditer(without_captures(pattern), t)] for t in texts
+    ]
+
+
+def test_every_rule_finds_the_same_words_without_captures(checker, monkeypatch):
+    """The rules are compiled without capturing groups (faster): on the corpus, each pattern
+    finds exactly what it finds compiled as written."""
+    import json
+
+    import core.selfcheck.rules as rules
+
+    root = Path(__file__).resolve().parents[3]
+    monkeypatch.setattr(rules, "without_captures", lambda pattern: pattern)
+    as_written = load_checker(root / "content")
+    corpus = root / "corpus" / "selfcheck" / "dev.jsonl"
+    texts = [json.loads(line)["text"].lower() for line in corpus.read_text(encoding="utf-8").splitlines()[::3]]
+    found = captures = 0
+    for fast, slow in zip(checker.ruleset.rules, as_written.ruleset.rules, strict=True):
+        for (_, regex, _, _), (_, written, _, _) in zip(fast.regexes, slow.regexes, strict=True):
+            assert regex.groups == 0, fast.id
+            captures += written.groups
+            for text in texts:
+                spans = [m.span() for m in regex.finditer(text)]
+                found += len(spans)
+                assert spans == [m.span() for m in written.finditer(text)], (fast.id, text)
+    assert found > 100 and captures > 100
+
+
 def test_short_runs_are_widened_over_small_alternatives():
     # '请你|请您' parses as 请 followed by [你您]: one character alone is no piece, the two are
     import re
