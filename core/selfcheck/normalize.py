@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from core.selfcheck._t2s import SOURCE, TARGET
@@ -31,17 +32,61 @@ _T2S = str.maketrans(SOURCE, TARGET)
 _KEEP_SYMBOLS = set("$¥£€+")
 
 
-@dataclass(frozen=True)
 class View:
-    text: str
-    starts: tuple[int, ...]  # original start index of each character of ``text``
-    ends: tuple[int, ...]  # original end index (exclusive) of each character
+    """A view's text and, for each of its characters, the original span it came from.
+
+    Given either per character (``starts`` and ``ends``), or as runs: ``runs`` is two lists,
+    the view index where each run begins and the original index it came from, a run mapping one
+    character to one (the usual case: most text maps one for one). Runs are cheaper to build;
+    ``starts`` and ``ends`` are made from them when asked for."""
+
+    __slots__ = ("text", "_starts", "_ends", "_runs")
+
+    def __init__(self, text: str, starts=None, ends=None, runs: tuple[list[int], list[int]] | None = None):
+        self.text = text
+        self._starts = tuple(starts) if starts is not None else None
+        self._ends = tuple(ends) if ends is not None else None
+        self._runs = runs
+        if runs is None and (self._starts is None or self._ends is None):
+            raise ValueError("a view needs per-character starts and ends, or runs")
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """The original start index of each character of ``text``."""
+        if self._starts is None:
+            at, origin = self._runs
+            bounds = at[1:] + [len(self.text)]
+            self._starts = tuple(i for a, b, o in zip(at, bounds, origin) for i in range(o, o + b - a))
+        return self._starts
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """The original end index (exclusive) of each character of ``text``."""
+        if self._ends is None:
+            self._ends = tuple(i + 1 for i in self.starts)
+        return self._ends
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """The original span of ``text[start:end]``; None for an empty range."""
         if end <= start or start < 0 or end > len(self.text):
             return None
-        return self.starts[start], self.ends[end - 1]
+        if self._starts is not None:
+            return self._starts[start], self._ends[end - 1]
+        at, origin = self._runs
+        i = bisect_right(at, start) - 1
+        j = bisect_right(at, end - 1, i) - 1
+        return origin[i] + start - at[i], origin[j] + end - at[j]
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, View):
+            return NotImplemented
+        return (self.text, self.starts, self.ends) == (other.text, other.starts, other.ends)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.starts, self.ends))
+
+    def __repr__(self) -> str:
+        return f"View({self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -152,13 +197,16 @@ def normalize(text: str) -> Normalized:
         keep.append((begin, run.start() + 1))
         begin = run.end()
     keep.append((begin, len(mapped)))
-    norm_text = "".join(mapped[a:b] for a, b in keep)
-    n_starts = [i for a, b in keep for i in range(a, b)]
-    n_ends = [i + 1 for i in n_starts]
+    norm_text = "".join(mapped[a:b] for a, b in keep)  # mapped[i] came from text[i]
+    at, total = [], 0
+    for a, b in keep:
+        at.append(total)
+        total += b - a
+    norm = View(norm_text, runs=(at, [a for a, _ in keep]))
     if _SPACED.search(norm_text):
-        chars, n_starts, n_ends = _join_spaced_letters(list(norm_text), n_starts, n_ends)
-        norm_text = "".join(chars)
-    norm = View(norm_text, tuple(n_starts), tuple(n_ends))
+        chars, n_starts, n_ends = _join_spaced_letters(list(norm_text), list(norm.starts), list(norm.ends))
+        norm = View("".join(chars), n_starts, n_ends)
+        norm_text = norm.text
 
     marked = norm_text.translate(_DENSE_TABLE)
     if "\x00" not in marked:
@@ -173,13 +221,39 @@ def normalize(text: str) -> Normalized:
             pieces.append((b - 1, b))
         begin = b
     pieces.append((begin, len(marked)))
-    starts, ends = norm.starts, norm.ends
-    dense = View(
-        "".join(norm_text[a:b] for a, b in pieces),
-        tuple(i for a, b in pieces for i in starts[a:b]),
-        tuple(i for a, b in pieces for i in ends[a:b]),
-    )
+    dense_text = "".join(norm_text[a:b] for a, b in pieces)
+    if norm._runs is None:
+        starts, ends = norm.starts, norm.ends
+        dense = View(dense_text, [i for a, b in pieces for i in starts[a:b]], [i for a, b in pieces for i in ends[a:b]])
+    else:
+        dense = View(dense_text, runs=_through_runs(pieces, norm._runs, len(norm_text)))
     return Normalized(text, norm, dense)
+
+
+def _through_runs(pieces: list[tuple[int, int]], runs: tuple[list[int], list[int]], length: int) -> tuple[list[int], list[int]]:
+    """The runs of a view made of ``pieces`` (spans of another view, in order) of a view with ``runs``:
+    a piece that crosses a run's end is cut there."""
+    at, origin = runs
+    bounds = at[1:] + [length]
+    out_at: list[int] = []
+    out_origin: list[int] = []
+    total = 0
+    i = 0
+    for a, b in pieces:
+        if a >= b:
+            continue
+        while bounds[i] <= a:
+            i += 1
+        while a < b:
+            stop = min(b, bounds[i])
+            if stop > a:
+                out_at.append(total)
+                out_origin.append(origin[i] + a - at[i])
+                total += stop - a
+                a = stop
+            if a < b:
+                i += 1
+    return out_at, out_origin
 
 
 def _normalize_by_character(text: str) -> Normalized:
