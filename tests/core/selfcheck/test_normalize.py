@@ -67,3 +67,17 @@ def test_the_fast_way_is_taken_and_agrees_on_real_messages():
     assert len(fast) > 0.9 * len(texts)
     for text in texts:
         assert normalize(text) == _normalize_by_character(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1 2,.-验证码驗 ，。ＡＢ\u3000\t\n")), max_size=80))
+def test_every_span_of_a_view_points_at_the_characters_it_came_from(text):
+    """Views built from runs of characters answer span() without a per-character index; every
+    range of both views must give the same original span as the character-by-character way."""
+    fast, slow = normalize(text), _normalize_by_character(text)
+    for view, reference in ((fast.norm, slow.norm), (fast.dense, slow.dense)):
+        n = len(view.text)
+        for start in range(n):
+            for end in range(start + 1, n + 1):
+                assert view.span(start, end) == (reference.starts[start], reference.ends[end - 1])
+        assert view.span(0, 0) is None and view.span(0, n + 1) is None
