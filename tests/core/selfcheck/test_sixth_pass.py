@@ -1,0 +1,145 @@
+"""Genuine messages of the sixth false-positive pass (issue 4), each next to a scam in the same disguise.
+
+The families: someone who borrows and offers to talk it over; an organiser that keeps payment,
+resale or a fee on its own system and tells you to ignore private asks; messages about a scam
+(a question, a news report with the police's advice); collecting a lost item in person; a
+message sent to the wrong person and taken back; cancelling in the app's own settings. Each
+genuine message comes out low; the scam that wears the same clothes is still flagged. All
+messages are fictional paraphrases written for these tests.
+"""
+
+import pytest
+
+
+def ids(result):
+    return {s.id for s in result.signals}
+
+
+def why(result):
+    return [(s.id, s.weight) for s in result.signals]
+
+
+# --- someone who borrows and offers to talk ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "姐，我这个月房贷要先还，工资下周才到，能先借我两千吗？下周一定还你。晚上我给你打电话说。",
+        "表哥，機車保養費要先付3,000，可以先借我嗎？月底還你，不方便也沒關係，我下班打給你。",
+        "Hi Mum, I'm £60 short for the electric bill until Friday, could you lend me it? I'll call you tonight to explain, no worries if not.",
+    ],
+)
+def test_someone_borrowing_who_offers_to_talk_is_low(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", why(result)
+    assert "offers_to_talk" in ids(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈，我手机坏了，这是同学的号。学校要先交3000材料费，你转到我同学卡上，晚点再给你打电话，现在不方便接。",
+        "Hi Dad it's me, new number as my phone broke. Can you send £800 to my friend's account today? I'll call you later, can't talk now.",
+    ],
+)
+def test_an_impostor_who_promises_a_call_is_still_flagged(checker, text):
+    result = checker.check(text)
+    assert result.verdict != "low", why(result)
+    assert "offers_to_talk" not in ids(result)
+
+
+# --- an organiser's own channel -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【城市音乐厅】您的预约票已锁定，请于2小时内在音乐厅官方小程序内完成支付。私下转让的票出现问题，本厅无法受理。",
+        "【社區大樓】本季管理費請至管理室繳納。如有自稱管委會的人私訊要求匯款到個人帳戶，請勿理會。",
+    ],
+)
+def test_an_organisers_notice_that_warns_against_private_deals_is_low(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", why(result)
+
+
+def test_a_fake_organiser_that_asks_for_a_private_account_is_still_flagged(checker):
+    result = checker.check("【音乐厅通知】因系统升级，请将票款直接转账至工作人员个人账户，转账后截图私信客服即可出票。")
+    assert result.verdict != "low", why(result)
+
+
+def test_a_notice_saying_no_bank_details_are_needed_is_low_but_a_link_behind_it_is_not(checker):
+    genuine = checker.check("Council tax: your new bill is ready in your online account. You do not need to give bank details or a passcode by phone.")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("You are due a £180 council tax rebate. You do not need to give bank details by phone, just claim at rebate-now.example within 24 hours.")
+    assert scam.verdict != "low", why(scam)
+
+
+# --- messages about a scam --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问一下大家，刚才有人自称社保局，说我社保卡被冒用，要帮我转接派出所，我没理就挂了，这是骗子吧？",
+        "Evening news: shoppers lost money to fake delivery texts this year. Police urged residents never to pay a redelivery fee through a text link.",
+    ],
+)
+def test_a_question_or_news_about_a_scam_is_low(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", why(result)
+    assert "retelling" in ids(result)
+
+
+def test_a_scam_behind_a_question_opener_is_still_flagged(checker):
+    result = checker.check("请问大家～我是社保局工作人员，您的社保卡被冒用，现在帮您转接公安，请配合将存款转入监管账户。")
+    assert result.verdict != "low", why(result)
+
+
+# --- collecting a lost item in person -----------------------------------------------------------
+
+
+def test_collecting_a_lost_wallet_at_the_desk_is_low_but_a_fee_to_an_officer_is_not(checker):
+    genuine = checker.check("您好，这里是汽车站服务台。您遗失的钱包已被拾获，内有银行卡，请本人携带身份证到一楼服务中心认领。")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("这里是派出所，您的钱包找到了，需先交150元保管费，转到民警个人账户后给您快递过去。")
+    assert scam.verdict != "low", why(scam)
+
+
+# --- sent to the wrong person ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不好意思，刚刚那条是发给我老公的，发错了，请忽略。",
+        "Oops, that was meant for my brother, please ignore!",
+    ],
+)
+def test_a_message_sent_to_the_wrong_person_and_taken_back_is_low(checker, text):
+    result = checker.check(text)
+    assert result.verdict == "low", why(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不好意思发错人了，不过看你头像很有气质，认识一下交个朋友吧？",
+        "Sorry, wrong number! You seem really nice though, would you like to chat? Where are you based?",
+    ],
+)
+def test_a_wrong_number_that_turns_into_a_chat_is_still_flagged(checker, text):
+    result = checker.check(text)
+    assert result.verdict != "low", why(result)
+    assert "romance_opener" in ids(result)
+
+
+# --- cancelling in the app's own settings ------------------------------------------------------------
+
+
+def test_a_renewal_cancelled_in_the_settings_is_low_but_one_cancelled_by_phone_is_not(checker):
+    genuine = checker.check("Your music subscription renews on 4 June for $10.99. To cancel, go to Settings > Subscriptions on your phone before then.")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("Your PC protection renews today for $349.99. If you did not authorise this, call +1 555-0148 to cancel and receive a refund.")
+    assert scam.verdict != "low", why(scam)
