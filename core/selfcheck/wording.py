@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,11 +104,12 @@ class WordingModel:
     """The learned table. Empty (``known`` False) when the table is missing: the checker then runs on rules alone."""
 
     scam: dict[str, float] = field(default_factory=dict)
-    #: the scam types, in the order of each row of ``type_rows``
+    #: the scam types, in the order of the fields of ``type_rows``
     type_names: tuple[str, ...] = ()
-    #: for each piece seen in a scam, its log-odds for each type: one array of floats per piece,
-    #: not a dict per type (a third of the memory: the app's peak counts it)
-    type_rows: dict[str, array] = field(default_factory=dict, repr=False)
+    #: for each piece seen in a scam, its log-odds for each type, packed into one integer (see
+    #: ``pack_row``): the rows of a message are added up with one ``sum()``, exactly, whatever
+    #: order a set gives them in, and a packed row takes less memory than an array of floats
+    type_rows: dict[str, int] = field(default_factory=dict, repr=False)
     trained_on: tuple[str, ...] = ()
 
     @property
@@ -139,15 +139,42 @@ class WordingModel:
     def type_probabilities(self, known: set[str], temperature: float = 1.0) -> dict[str, float]:
         """For each scam type, how likely the wording belongs to it (softmax of the per-type sums
         divided by ``temperature``: above 1, the model is less sure of itself)."""
-        names, vectors = self.type_names, self.type_rows
-        rows = [vectors[key] for key in known & vectors.keys()]
+        names, packed = self.type_names, self.type_rows
+        rows = [packed[key] for key in known & packed.keys()]
         if not rows:
             return {}
-        sums = dict(zip(names, (math.fsum(column) / temperature for column in zip(*rows))))
+        sums = dict(zip(names, (s / temperature for s in unpack_sum(sum(rows), len(rows), len(names)))))
         top = max(sums.values())
         exp = {t: math.exp(max(-50.0, s - top)) for t, s in sums.items()}
         total = sum(exp.values())
         return {t: v / total for t, v in exp.items()}
+
+
+# A packed row: one field of _FIELD bits per type, each holding the log-odds in fixed point
+# (times _SCALE, rounded: 6e-8 apart) plus _BIAS, so every field is positive and adding rows adds
+# each field on its own. The fields cannot overflow into each other: |log-odds| < 2**10, so a
+# field holds under 2**41 per row, and under 2**64 for up to 2**23 rows (the whole table is far
+# fewer). Integers add exactly: the sums never depend on the order of the rows.
+_FIELD = 64
+_SCALE = 2**24
+_BIAS = 2**40
+_MASK = (1 << _FIELD) - 1
+
+
+def pack_row(values) -> int:
+    """Log-odds for each type (each under 2**10 in size) as one packed row."""
+    out = 0
+    for i, value in enumerate(values):
+        if not abs(value) < 2**10:
+            raise ValueError(f"log-odds {value!r} out of range")
+        out |= (round(value * _SCALE) + _BIAS) << (_FIELD * i)
+    return out
+
+
+def unpack_sum(total: int, rows: int, width: int) -> list[float]:
+    """The per-type sums of ``rows`` packed rows added up into ``total``."""
+    bias = rows * _BIAS
+    return [(((total >> (_FIELD * i)) & _MASK) - bias) / _SCALE for i in range(width)]
 
 
 def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 0.1) -> tuple[WordingModel, str | None]:
@@ -160,7 +187,7 @@ def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 
         return WordingModel(), f"{Path(path).name} cannot be read: {exc}"
     try:
         scam: dict[str, float] = {}
-        rows: dict[str, array] = {}
+        rows: dict[str, int] = {}
         n_scam, n_genuine = int(data["messages"]["scam"]), int(data["messages"]["genuine"])
         n_types = {str(t): int(n) for t, n in data["messages"]["types"].items()}
         names = tuple(n_types)
@@ -169,12 +196,12 @@ def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 
             scam[key] = math.log((c_scam + a) / (n_scam + 2 * a)) - math.log((c_genuine + a) / (n_genuine + 2 * a))
             if not c_scam:
                 continue
-            row = array("d")
+            row = []
             for t, c_t in zip(names, by_type):
                 n_t = n_types[t]
                 rest, n_rest = c_scam - c_t, n_scam - n_t
                 row.append(math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b)))
-            rows[key] = row
+            rows[key] = pack_row(row)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return WordingModel(), f"{Path(path).name} has a malformed table: {exc!r}"
     return WordingModel(scam, names, rows, tuple(str(f) for f in data.get("trained_on", ()))), None
