@@ -27,6 +27,7 @@ VERDICTS = ("high", "medium", "low")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[a-z]")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]{2,}")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 # where a list of things never asked ends, in the original text (the dense view has no punctuation)
 _SCOPE_END = re.compile(r"[。！？；!?;\n]|[.](?:\s|$)|[，,](?=\s*(如|若|如果|如有|如遇|若有|请|請|if|but|then|instead))")
@@ -342,12 +343,15 @@ class Checker:
         piece's first two characters are then a pair of the text's. One pass over the text's pairs
         replaces asking every pattern for its pieces: most rules are nowhere near most messages.
         A necessary condition only: a pattern let through still has its pieces looked for.
+        When every pair of the normalised view's table is ASCII (English patterns), only the
+        ASCII stretches of a Chinese message are paired for it.
         """
-        pairs_zh, pairs_en, unfiltered = self._pair_index()
+        pairs_zh, pairs_en, unfiltered, en_ascii = self._pair_index()
+        en_parts = _ASCII_RUN.findall(norm_text) if en_ascii and not norm_text.isascii() else (norm_text,)
         possible: set = set()
         rules = set(unfiltered)
-        for table, text in ((pairs_zh, dense_text), (pairs_en, norm_text)):
-            found = table.keys() & {text[i : i + 2] for i in range(len(text) - 1)}
+        for table, parts in ((pairs_zh, (dense_text,)), (pairs_en, en_parts)):
+            found = table.keys() & {part[i : i + 2] for part in parts for i in range(len(part) - 1)}
             for pair in found:
                 numbers, rule_ids = table[pair]
                 possible |= numbers
@@ -357,8 +361,8 @@ class Checker:
     def _pair_index(self):
         """For ``_check``'s filter: the first two characters of each regex's required pieces, for
         Chinese (read on the dense view) and the rest (the normalised view), each pair giving the
-        regexes (by number) it may let through and their rules; and the rules with a regex that
-        has no required pieces (always run)."""
+        regexes (by number) it may let through and their rules; the rules with a regex that has
+        no required pieces (always run); and whether the second table's pairs are all ASCII."""
 
         def build():
             zh: dict[str, tuple[set, set]] = {}
@@ -374,7 +378,7 @@ class Checker:
                         numbers, rule_ids = table.setdefault(piece[:2], (set(), set()))
                         numbers.add(number)
                         rule_ids.add(rule.id)
-            return zh, en, frozenset(unfiltered)
+            return zh, en, frozenset(unfiltered), all(pair.isascii() for pair in en)
 
         return self._per_ruleset("_pair_cache", build)
 
