@@ -119,7 +119,8 @@ def analyse_host(host: str, lists: LinkLists) -> list[str]:
             findings.append("link_brand")
             break
     # the labels the owner chose, not the ending: "gov" in scamwatch.gov.au is no bait word
-    owned = labels[: -len(suffix.split("."))] if host.endswith("." + suffix) else labels[:-1]
+    # (a host that is itself a public ending, gov.uk or gov.sg, has no label its owner chose)
+    owned = labels[: -len(suffix.split("."))] if host == suffix or host.endswith("." + suffix) else labels[:-1]
     joined = "-".join(_decode(label) for label in owned)
     if any(word in joined for word in lists.bait_words):
         findings.append("link_bait_words")

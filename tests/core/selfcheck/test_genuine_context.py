@@ -102,7 +102,7 @@ def test_scam_like_wording_adds_less_once_a_genuine_sign_is_found(checker):
     for text in (
         # (wordings the table reads as clearly scam-like; it is rebuilt as the corpus grows)
         "恭喜您中奖了！您被抽中幸运大奖，奖品为现金红包，请凭身份证到门店服务台领取。",
-        "恭喜您获得幸运大奖，奖金5000元，请凭中奖短信到商场一楼服务台领取。",
+        "恭喜您被抽中幸运大奖，奖金5000元现金红包，请凭中奖短信到商场一楼服务台领取。",
     ):
         result = checker.check(text)
         assert any(s.weight < 0 for s in result.signals if not s.id.startswith("wording_"))

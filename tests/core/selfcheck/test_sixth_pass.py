@@ -143,3 +143,21 @@ def test_a_renewal_cancelled_in_the_settings_is_low_but_one_cancelled_by_phone_i
     assert genuine.verdict == "low", why(genuine)
     scam = checker.check("Your PC protection renews today for $349.99. If you did not authorise this, call +1 555-0148 to cancel and receive a refund.")
     assert scam.verdict != "low", why(scam)
+
+
+# --- never-lists and public endings --------------------------------------------------------------
+
+
+def test_a_notice_naming_a_public_ending_as_the_place_to_pay_is_low(checker):
+    result = checker.check("Council: your parking permit renewal is due by 1 December. Renew on GOV.UK or at the council office. We do not send texts asking for payment.")
+    assert result.verdict == "low", why(result)
+    assert "link_bait_words" not in ids(result)
+    # an address whose owner chose a bait word is still one
+    assert "link_bait_words" in ids(checker.check("Renew your parking permit at permit-refund.example today."))
+
+
+def test_a_list_of_requests_that_are_never_made_is_low_but_the_request_itself_is_not(checker):
+    genuine = checker.check("【求职平台提醒】正规企业招聘不会收费，如遇要求缴纳押金、培训费的岗位，请立即举报。本平台也不会以短信或电话要求您先付任何费用。")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("恭喜通过面试！入职前需先缴纳押金500元和培训费，请今天转账到人事账户，名额有限。")
+    assert scam.verdict != "low", why(scam)
