@@ -186,8 +186,6 @@ class Checker:
                     if first is not None and filtering and norm_chars.isdisjoint(first):
                         continue
                     view, text = norm, norm_text
-                if pieces is not None and not any(map(text.__contains__, pieces)):
-                    continue  # no match can be without one of these pieces
                 for match in regex.finditer(text):
                     start, end = match.span()
                     if end <= start:
@@ -337,12 +335,13 @@ class Checker:
         )
 
     def _possible(self, dense_text: str, norm_text: str) -> tuple[set, set]:
-        """The patterns that could match at all, by number (see ``_plans``), and the rules that have one.
+        """The patterns that can match, by number (see ``_plans``), and the rules that have one.
 
-        A pattern with required pieces matches only where one of them is in the text, and each
-        piece's first two characters are then a pair of the text's. One pass over the text's pairs
-        replaces asking every pattern for its pieces: most rules are nowhere near most messages.
-        A necessary condition only: a pattern let through still has its pieces looked for.
+        A pattern with required pieces matches only where one of them is in the text. Each piece
+        is filed under its first two characters: one pass over the text's pairs finds the pieces
+        worth looking for, and only those are looked for. A pattern let through has one of its
+        pieces in its view's text; the others are never run (most rules are nowhere near most
+        messages, and a rule none of whose patterns can match is not even scanned for).
         When every pair of the normalised view's table is ASCII (English patterns), only the
         ASCII stretches of a Chinese message are paired for it.
         """
@@ -350,19 +349,20 @@ class Checker:
         en_parts = _ASCII_RUN.findall(norm_text) if en_ascii and not norm_text.isascii() else (norm_text,)
         possible: set = set()
         rules = set(unfiltered)
-        for table, parts in ((pairs_zh, (dense_text,)), (pairs_en, en_parts)):
+        for table, text, parts in ((pairs_zh, dense_text, (dense_text,)), (pairs_en, norm_text, en_parts)):
             found = table.keys() & {part[i : i + 2] for part in parts for i in range(len(part) - 1)}
             for pair in found:
-                numbers, rule_ids = table[pair]
-                possible |= numbers
-                rules |= rule_ids
+                for piece, number, rule_id in table[pair]:
+                    if number not in possible and (len(piece) == 2 or piece in text):
+                        possible.add(number)
+                        rules.add(rule_id)
         return possible, rules
 
     def _pair_index(self):
-        """For ``_check``'s filter: the first two characters of each regex's required pieces, for
-        Chinese (read on the dense view) and the rest (the normalised view), each pair giving the
-        regexes (by number) it may let through and their rules; the rules with a regex that has
-        no required pieces (always run); and whether the second table's pairs are all ASCII."""
+        """For ``_check``'s filter: each regex's required pieces filed under their first two
+        characters, for Chinese (read on the dense view) and the rest (the normalised view), as
+        (piece, regex number, rule id); the rules with a regex that has no required pieces
+        (always run); and whether the second table's pairs are all ASCII."""
 
         def build():
             zh: dict[str, tuple[set, set]] = {}
@@ -375,9 +375,7 @@ class Checker:
                         continue
                     table = zh if _zh else en
                     for piece in pieces:
-                        numbers, rule_ids = table.setdefault(piece[:2], (set(), set()))
-                        numbers.add(number)
-                        rule_ids.add(rule.id)
+                        table.setdefault(piece[:2], []).append((piece, number, rule.id))
             return zh, en, frozenset(unfiltered), all(pair.isascii() for pair in en)
 
         return self._per_ruleset("_pair_cache", build)

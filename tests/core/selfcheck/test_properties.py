@@ -94,9 +94,9 @@ def test_skipping_a_pattern_for_want_of_its_pieces_never_loses_a_match(checker, 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(texts, phrases))
 def test_no_pattern_that_could_match_is_skipped(checker, text):
-    """The checker runs a pattern only when a pair of characters its required pieces start with
-    is in the message. That must be a necessary condition: whenever one of its pieces is in the
-    text, the pattern is let through."""
+    """The checker runs a pattern with required pieces only when one of them is in the message
+    (found through the pairs of characters they start with): whenever one of its pieces is in
+    the text the pattern is let through, and only then."""
     from core.selfcheck.normalize import normalize
 
     views = normalize(text)
@@ -108,6 +108,8 @@ def test_no_pattern_that_could_match_is_skipped(checker, text):
                 assert rule.id in possible_rules
             elif any(piece in view for piece in pieces):
                 assert number in possible and rule.id in possible_rules
+            else:
+                assert number not in possible
 
 
 def test_no_pattern_that_could_match_a_real_message_is_skipped(checker):
