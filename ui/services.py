@@ -82,6 +82,8 @@ class Services:
         self.settings = settings
         self.state = state
         self.regions = regions
+        self._loaded_checker = None
+        self._checker_loading = None  # the thread loading it ahead of the first check, if any
 
     @classmethod
     def create(cls, roots: Roots, store: SettingsStore, settings: Settings, region: str) -> "Services":
@@ -129,11 +131,33 @@ class Services:
         return Renderer(self.content_dir)
 
     def checker(self):
-        """The self-check's compiled rules (once)."""
-        return self._checker
+        """The self-check's compiled rules (once). Waits for a load ``prepare_checker`` started;
+        when that failed, loads here, where what went wrong is raised to the caller."""
+        loading = self._checker_loading
+        if loading is not None:
+            loading.join()
+        if self._loaded_checker is None:
+            from core.selfcheck import load_checker
 
-    @cached_property
-    def _checker(self):
-        from core.selfcheck import load_checker
+            self._loaded_checker = load_checker(self.content_dir, self.locale_dir)
+        return self._loaded_checker
 
-        return load_checker(self.content_dir, self.locale_dir)
+    def prepare_checker(self) -> None:
+        """Start loading the checker on a background thread (once), so that the first Check
+        does not wait about a second for it. Called when someone starts typing or pasting: a
+        visit to the screen alone does not load it (it costs about 20 MiB). The thread sees no
+        text, only the content files."""
+        if self._loaded_checker is not None or self._checker_loading is not None:
+            return
+        import threading
+
+        def load() -> None:
+            try:
+                from core.selfcheck import load_checker
+
+                self._loaded_checker = load_checker(self.content_dir, self.locale_dir)
+            except Exception:  # noqa: BLE001 - checker() loads again on the first check and raises there
+                pass
+
+        self._checker_loading = threading.Thread(target=load, name="scamsense-checker-load", daemon=True)
+        self._checker_loading.start()

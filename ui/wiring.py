@@ -60,7 +60,15 @@ def _selfcheck(services: Services) -> Screen:
         return p["medium_bg"], p["text"], p["focus"], p["text"]
 
     names = lru_cache(maxsize=1)(lambda: type_names(services.content_dir))
-    return SelfCheckScreen(services.checker, services.state, services.region, names, highlight_colors, kiosk=getattr(services, "kiosk", False))
+    return SelfCheckScreen(
+        services.checker,
+        services.state,
+        services.region,
+        names,
+        highlight_colors,
+        kiosk=getattr(services, "kiosk", False),
+        prepare=services.prepare_checker,
+    )
 
 
 def _situation(services: Services) -> Screen:

@@ -487,3 +487,22 @@ def test_a_new_region_or_language_replaces_the_numbers_at_once(make_window):
     assert "110" not in shown and "Police" not in shown
     hk = [c for c in window.services.regions.get("HK").call_now]
     assert len(shown) == sum(2 if c.value else 1 for c in hk)
+
+
+def test_the_checker_starts_loading_when_text_arrives_not_on_a_visit(open_screen, qtbot):
+    """Loading the checker takes about a second: it starts in the background once something is
+    typed or pasted, so the first Check does not wait for all of it. A visit alone loads nothing
+    (the engine costs about 20 MiB)."""
+    window, screen = open_screen()
+    services = window.services
+    assert services._loaded_checker is None and services._checker_loading is None
+    screen.input.setPlainText(SCAM[:6])
+    loading = services._checker_loading
+    assert loading is not None
+    loading.join(timeout=120)
+    loaded = services._loaded_checker
+    assert loaded is not None
+    check(qtbot, screen, SCAM)
+    assert services.checker() is loaded and screen.banner.property("verdict") == "high"
+    screen.input.setPlainText(SCAM[:3])
+    assert services._checker_loading is loading  # once

@@ -136,16 +136,19 @@ class SelfCheckScreen(Screen):
         type_names: Callable[[], dict[str, str]],
         highlight_colors: Callable[[], tuple[str, str, str, str]],
         kiosk: bool = False,
+        prepare: Callable[[], None] | None = None,
     ):
         """``checker()`` returns the core.selfcheck Checker (built lazily); ``region()`` the current
         region's facts; ``type_names()`` scam type id -> English name; ``highlight_colors()``
         (background, text, selected background, selected text) colours from the theme;
-        ``kiosk``: a public touch screen, where a message is typed, not pasted."""
+        ``kiosk``: a public touch screen, where a message is typed, not pasted; ``prepare()``
+        starts loading the checker ahead of the first check, once something is typed or pasted."""
         super().__init__()
         self.kiosk = kiosk
         self._keep_for: str | None = None  # the screen (key) that may be shown while the text is kept
         self._stack: QStackedWidget | None = None
         self._checker = checker
+        self._prepare = prepare
         self.type_names = type_names
         self.state = state
         self.region = region
@@ -170,6 +173,8 @@ class SelfCheckScreen(Screen):
         self.input.setMinimumHeight(INPUT_HEIGHT)
         self.input.setTabChangesFocus(True)
         self.input.installEventFilter(self)  # focus in and out: keep it in view while typing
+        if prepare is not None:
+            self.input.textChanged.connect(self._text_arrived)
         layout.addWidget(self.input)
 
         buttons = QHBoxLayout()
@@ -362,6 +367,12 @@ class SelfCheckScreen(Screen):
 
     def _too_large_text(self) -> str:
         return _("This text is too long to check: the limit is {kb} KB. Paste only the message itself.").format(kb=MAX_INPUT_BYTES // 1024)
+
+    def _text_arrived(self) -> None:
+        """Something was typed or pasted: a check is coming, so start loading the checker."""
+        if self._prepare is not None and not self.input.document().isEmpty():
+            self.input.textChanged.disconnect(self._text_arrived)
+            self._prepare()
 
     def run_check(self) -> None:
         text = self.input.toPlainText()
