@@ -161,3 +161,33 @@ def test_a_list_of_requests_that_are_never_made_is_low_but_the_request_itself_is
     assert genuine.verdict == "low", why(genuine)
     scam = checker.check("恭喜通过面试！入职前需先缴纳押金500元和培训费，请今天转账到人事账户，名额有限。")
     assert scam.verdict != "low", why(scam)
+
+
+# --- the same families in the earlier blind sets ------------------------------------------------
+
+
+def test_police_statistics_that_call_the_scripts_scams_are_low(checker):
+    result = checker.check("市公安局通报：上月电诈案件中，刷单返利居首。警方提醒，群里自称“导师”并承诺稳赚不赔的，大多是诈骗。")
+    assert result.verdict == "low", why(result)
+
+
+def test_a_consumer_column_that_quotes_a_task_scam_is_low_but_an_ad_behind_one_is_not(checker):
+    genuine = checker.check("Consumer column: a reader was paid small sums to review films, then asked to deposit money to unlock her commission. This is known as a task scam. Walk away.")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("Consumer column: earn $400 a day reviewing films from home! Deposit $100 today at film-tasks.example to unlock your first commission.")
+    assert scam.verdict != "low", why(scam)
+
+
+def test_a_seller_who_will_not_move_to_a_chat_app_is_low_but_one_who_asks_is_not(checker):
+    genuine = checker.check("（转转）卖家：这台相机只在平台上卖，走平台担保，您确认收货后我才收到钱，不加微信私下交易，谢谢理解。")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("卖家：平台手续费太高了，加我微信私下交易吧，直接转账给我，便宜两百。")
+    assert scam.verdict != "low", why(scam)
+
+
+def test_a_bill_payable_through_official_channels_is_low_but_an_app_to_download_is_not(checker):
+    genuine = checker.check("【区社保中心】灵活就业人员本年度社保费已开始征缴，可通过“区社保”公众号、税务App或社区服务中心缴纳，截止月底。")
+    assert genuine.verdict == "low", why(genuine)
+    assert "official_channel_advice" in ids(genuine)  # shown as a sign of a genuine notice
+    scam = checker.check("【水务通知】您的水费账户异常，请下载“水务安全”APP并开启屏幕共享，在APP内缴纳保证金解除冻结。")
+    assert scam.verdict != "low", why(scam)
