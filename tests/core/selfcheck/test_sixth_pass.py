@@ -191,3 +191,32 @@ def test_a_bill_payable_through_official_channels_is_low_but_an_app_to_download_
     assert "official_channel_advice" in ids(genuine)  # shown as a sign of a genuine notice
     scam = checker.check("【水务通知】您的水费账户异常，请下载“水务安全”APP并开启屏幕共享，在APP内缴纳保证金解除冻结。")
     assert scam.verdict != "low", why(scam)
+
+
+# --- a finder who asks you to come over; a payment moved to a new account --------------------------
+
+
+def test_a_finder_who_asks_you_to_come_and_fetch_it_is_low_but_one_who_wants_a_fee_is_not(checker):
+    genuine = checker.check("你好，我在地铁上捡到一个钱包，里面有你的名片。我在东门站出口等你，你方便的话过来拿，不然我就交给车站失物招领。")
+    assert genuine.verdict == "low", why(genuine)
+    scam = checker.check("你好，我捡到你的钱包了，我在外地，寄回去要先付快递费和保管费200元，你先转我微信我就寄。")
+    assert scam.verdict != "low", why(scam)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位，聚餐的钱别在群里付了，群收款出了点问题，直接转到我同事的卡上，卡号我私发给大家，今晚就要订位。",
+        "Hi all, our club's bank account is being changed, so please don't use the old details - send this month's fees to the new account details below today.",
+    ],
+)
+def test_a_payment_moved_to_a_new_or_someone_elses_account_is_flagged(checker, text):
+    result = checker.check(text)
+    assert result.verdict != "low", why(result)
+    assert "payment_redirect" in ids(result)
+
+
+def test_a_notice_that_its_bank_details_never_change_by_message_is_not_a_redirect(checker):
+    result = checker.check("Reminder: our bank details will never change by email or text. If you ever get a message saying our account details have changed, call us first.")
+    assert "payment_redirect" not in ids(result)
+    assert result.verdict == "low", why(result)
