@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,12 +165,12 @@ _MASK = (1 << _FIELD) - 1
 
 def pack_row(values) -> int:
     """Log-odds for each type (each under 2**10 in size) as one packed row."""
-    out = 0
-    for i, value in enumerate(values):
-        if not abs(value) < 2**10:
-            raise ValueError(f"log-odds {value!r} out of range")
-        out |= (round(value * _SCALE) + _BIAS) << (_FIELD * i)
-    return out
+    if values and not (-(2**10) < min(values) and max(values) < 2**10):
+        raise ValueError(f"log-odds out of range in {values!r}")
+    fields = array("Q", [round(value * _SCALE) + _BIAS for value in values])  # field i at bits 64i..
+    if sys.byteorder == "big":
+        fields.byteswap()
+    return int.from_bytes(fields.tobytes(), "little")
 
 
 def unpack_sum(total: int, rows: int, width: int) -> list[float]:
@@ -191,20 +193,32 @@ def load_table(path: Path, scam_smoothing: float = 0.5, type_smoothing: float = 
         n_scam, n_genuine = int(data["messages"]["scam"]), int(data["messages"]["genuine"])
         n_types = {str(t): int(n) for t, n in data["messages"]["types"].items()}
         names = tuple(n_types)
-        a, b = scam_smoothing, type_smoothing
+        in_scams, in_genuine = _Logs(scam_smoothing, n_scam), _Logs(scam_smoothing, n_genuine)
+        # for each type: how often a piece is in its messages, and in the other scams'
+        in_type = [_Logs(type_smoothing, n_types[t]) for t in names]
+        in_rest = [_Logs(type_smoothing, n_scam - n_types[t]) for t in names]
+        per_type = tuple(zip(in_type, in_rest))
         for key, c_scam, c_genuine, by_type in piece_counts(data):
-            scam[key] = math.log((c_scam + a) / (n_scam + 2 * a)) - math.log((c_genuine + a) / (n_genuine + 2 * a))
-            if not c_scam:
-                continue
-            row = []
-            for t, c_t in zip(names, by_type):
-                n_t = n_types[t]
-                rest, n_rest = c_scam - c_t, n_scam - n_t
-                row.append(math.log((c_t + b) / (n_t + 2 * b)) - math.log((rest + b) / (n_rest + 2 * b)))
-            rows[key] = pack_row(row)
+            scam[key] = in_scams[c_scam] - in_genuine[c_genuine]
+            if c_scam:
+                rows[key] = pack_row([inside[c_t] - outside[c_scam - c_t] for (inside, outside), c_t in zip(per_type, by_type)])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return WordingModel(), f"{Path(path).name} has a malformed table: {exc!r}"
     return WordingModel(scam, names, rows, tuple(str(f) for f in data.get("trained_on", ()))), None
+
+
+class _Logs(dict):
+    """log((count + smoothing) / (total + 2 * smoothing)) by count, each worked out once: the
+    table has tens of thousands of pieces, with few different counts."""
+
+    def __init__(self, smoothing: float, total: int):
+        super().__init__()
+        self.smoothing = smoothing
+        self.total = total + 2 * smoothing
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = math.log((count + self.smoothing) / self.total)
+        return value
 
 
 def piece_counts(table: dict):
