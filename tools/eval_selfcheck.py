@@ -11,9 +11,9 @@ over all scam messages, so a missed scam counts as wrong).
 corpus/selfcheck/holdout.jsonl and holdout3-5.jsonl are spent: since issue 4's generalisation
 pass they are development data like dev.jsonl (see corpus/selfcheck/README.md for their last
 honest figures and the first-run figures of later batches). corpus/selfcheck/blind.jsonl to
-blind10.jsonl are spent too (each scored once or before and after a false-positive pass, then
-development data) and are only read with --set blind ... --set blind10. The next honest measures
-are the eleventh and twelfth blind sets, which this tool does not know: the lead scores them, and nobody
+blind12.jsonl are spent too (each scored once or before and after a false-positive pass, then
+development data) and are only read with --set blind ... --set blind12. The next honest measures
+are the thirteenth and fourteenth blind sets, which this tool does not know: the lead scores them, and nobody
 tuning the rules opens them.
 
 The wording model (content/selfcheck/wording_table.json, built by `python -m core.selfcheck.train`)
@@ -52,8 +52,10 @@ SETS = [
     ("blind8", ROOT / "corpus/selfcheck/blind8.jsonl"),
     ("blind9", ROOT / "corpus/selfcheck/blind9.jsonl"),
     ("blind10", ROOT / "corpus/selfcheck/blind10.jsonl"),
+    ("blind11", ROOT / "corpus/selfcheck/blind11.jsonl"),
+    ("blind12", ROOT / "corpus/selfcheck/blind12.jsonl"),
 ]
-ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"}
+ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"}
 
 
 def read(path: Path) -> list[dict]:
