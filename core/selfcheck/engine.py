@@ -207,11 +207,11 @@ class Checker:
                     if span is not None:
                         spans = hits.get(rule_id)
                         if spans is None:
-                            hits[rule_id] = [span]
-                        elif span not in spans:
+                            hits[rule_id] = spans = [span]
+                        elif len(spans) < MAX_SPANS and span not in spans:
                             spans.append(span)
-                            if len(spans) >= MAX_SPANS:
-                                break
+                        if len(spans) >= MAX_SPANS:
+                            break
 
         by_id, detector_rules = self._indexes()
         # A concept (a part of a combination, never shown or scored on its own) is looked for
@@ -365,8 +365,8 @@ class Checker:
         (always run); and whether the second table's pairs are all ASCII."""
 
         def build():
-            zh: dict[str, tuple[set, set]] = {}
-            en: dict[str, tuple[set, set]] = {}
+            zh: dict[str, list[tuple[str, int, str]]] = {}
+            en: dict[str, list[tuple[str, int, str]]] = {}
             unfiltered = set()
             for rule in self.ruleset.rules:
                 for number, _zh, _lang, _regex, _first, pieces, _negation in self._plans()[rule.id]:

@@ -177,3 +177,17 @@ def test_too_large_input_is_refused_with_its_own_exception(checker):
 
 def test_bytes_are_read_as_utf8(checker):
     assert checker.check("safe account".encode()).verdict != "low"
+
+
+def test_a_word_repeated_thousands_of_times_is_reported_at_most_max_spans_times(checker):
+    """A 100 KB paste can repeat a scam's words thousands of times: each signal names at most
+    MAX_SPANS places (the screen and the JSON stay readable), and each place once."""
+    from core.selfcheck.engine import MAX_SPANS
+
+    text = "请把钱转到安全账户，验证码发给我。Transfer the money to a safe account and send me the code. " * 600
+    result = checker.check(text)
+    assert result.verdict == "high"
+    counts = [len(signal.spans) for signal in result.signals]
+    assert max(counts) == MAX_SPANS
+    for signal in result.signals:
+        assert len(set(signal.spans)) == len(signal.spans) <= MAX_SPANS
