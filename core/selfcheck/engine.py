@@ -203,15 +203,9 @@ class Checker:
                             continue
                     if rule.not_on_official and on_official(lang, text, end):
                         continue
-                    span = view.span(start, end)
-                    if span is not None:
-                        spans = hits.get(rule_id)
-                        if spans is None:
-                            hits[rule_id] = spans = [span]
-                        elif len(spans) < MAX_SPANS and span not in spans:
-                            spans.append(span)
-                        if len(spans) >= MAX_SPANS:
-                            break
+                    add(rule_id, view.span(start, end))
+                    if len(hits.get(rule_id, ())) >= MAX_SPANS:
+                        break
 
         by_id, detector_rules = self._indexes()
         # A concept (a part of a combination, never shown or scored on its own) is looked for
@@ -368,12 +362,13 @@ class Checker:
             zh: dict[str, list[tuple[str, int, str]]] = {}
             en: dict[str, list[tuple[str, int, str]]] = {}
             unfiltered = set()
+            plans = self._plans()
             for rule in self.ruleset.rules:
-                for number, _zh, _lang, _regex, _first, pieces, _negation in self._plans()[rule.id]:
+                for number, chinese, _lang, _regex, _first, pieces, _negation in plans[rule.id]:
                     if pieces is None:
                         unfiltered.add(rule.id)
                         continue
-                    table = zh if _zh else en
+                    table = zh if chinese else en
                     for piece in pieces:
                         table.setdefault(piece[:2], []).append((piece, number, rule.id))
             return zh, en, frozenset(unfiltered), all(pair.isascii() for pair in en)
