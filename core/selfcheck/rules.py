@@ -637,12 +637,9 @@ def load_rules(content_dir: Path) -> RuleSet:
         for key in ("concepts", "rules"):
             _load_items(ruleset, data.get(key), key, display, seen)
     _check_references(ruleset)
-    for lang, patterns in ruleset.lists.get("negations", {}).items():
-        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
-        ruleset.negations[lang] = re.compile(joined)
-    for lang, patterns in ruleset.lists.get("negation_scopes", {}).items():
-        joined = "|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns)
-        ruleset.negation_scopes[lang] = re.compile(joined)
+    for key, compiled in (("negations", ruleset.negations), ("negation_scopes", ruleset.negation_scopes)):
+        for lang, patterns in ruleset.lists.get(key, {}).items():
+            compiled[lang] = re.compile("|".join(f"(?:{_t2s(p) if lang == 'zh' else _lower(p)})" for p in patterns))
     _parse_tree.cache_clear()  # the parse trees served compiling only: megabytes, let go before the wording table loads
     return ruleset
 
