@@ -145,35 +145,27 @@ def _join_spaced_letters(chars: list[str], starts: list[int], ends: list[int]):
     return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
 
 
-class _OneForOne(dict):
-    """A str.translate table, filled on first use: each character to what it becomes in the
-    ``norm`` view when that is exactly one character, else to ``_IRREGULAR`` (a character that
-    vanishes or becomes several: the text then takes the character-by-character way)."""
+class _FilledOnUse(dict):
+    """A str.translate table, filled on first use: ``value_of(character)`` for each character
+    met (at most 200,000 kept)."""
+
+    def __init__(self, value_of):
+        super().__init__()
+        self.value_of = value_of
 
     def __missing__(self, code: int) -> str:
-        out = _char(chr(code))
-        value = out if len(out) == 1 else _IRREGULAR
+        value = self.value_of(chr(code))
         if len(self) < 200_000:
             self[code] = value
         return value
 
 
 _IRREGULAR = "\x00"  # never in a norm view: control characters are dropped from it
-_NORM_TABLE = _OneForOne()
-
-
-class _DenseTable(dict):
-    """A str.translate table over ``norm`` text: a character the dense view leaves out becomes
-    "\\x00", the others stay as they are."""
-
-    def __missing__(self, code: int) -> str:
-        value = chr(code) if _dense_keeps(chr(code)) else "\x00"
-        if len(self) < 200_000:
-            self[code] = value
-        return value
-
-
-_DENSE_TABLE = _DenseTable()
+# each character to what it becomes in the ``norm`` view when that is exactly one character,
+# else to _IRREGULAR (it vanishes or becomes several: the text takes the character-by-character way)
+_NORM_TABLE = _FilledOnUse(lambda c: out if len(out := _char(c)) == 1 else _IRREGULAR)
+# over ``norm`` text: a character the dense view leaves out becomes "\x00", the others stay
+_DENSE_TABLE = _FilledOnUse(lambda c: c if _dense_keeps(c) else "\x00")
 _SPACE_RUN = re.compile(" {2,}")
 _DROPPED_RUN = re.compile("\x00+")
 
