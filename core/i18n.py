@@ -216,10 +216,10 @@ class Catalogs:
         data = compile_po(po, problems)
         if len(problems) > before:
             return data  # not cached: the error is reported again on every start until fixed
+        from core.settings import atomic_write_bytes
+
         try:  # keep the compiled file for the next start; a read-only tree just recompiles
-            tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, mo)
+            atomic_write_bytes(mo, data)
         except OSError:
             pass
         return data
@@ -436,14 +436,13 @@ def _through_cache(cache_dir: Path | None, stem: str, data: bytes, load: Callabl
         return load(marshal.loads(path.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass
+    from core.settings import atomic_write_bytes
+
     parsed = parse()
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob(f"{stem}-*.marshal"):
             old.unlink()
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(state(parsed)))
-        os.replace(tmp, path)
+        atomic_write_bytes(path, marshal.dumps(state(parsed)))
     except (OSError, ValueError):
         pass
     return parsed
