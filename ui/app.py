@@ -119,7 +119,6 @@ def build_window(
 
     services = Services.create(roots, store, settings, region="CN")
     services.kiosk = kiosk is not None
-    services.printing = kiosk.printing if kiosk is not None else True
     services.offered_locales = list(kiosk.languages) if kiosk is not None and kiosk.languages else catalogs.locales()
     chosen_region = region or settings.region
     if chosen_region not in services.regions.regions:

@@ -82,6 +82,8 @@ class Services:
         self.settings = settings
         self.state = state
         self.regions = regions
+        self.kiosk = False  # a public touch screen (ui.app sets it from the kiosk configuration)
+        self.offered_locales: list[str] | None = None  # the languages to offer; None: every catalog's
         self._loaded_checker = None
         self._checker_loading = None  # the thread loading it ahead of the first check, if any
 
@@ -137,10 +139,13 @@ class Services:
         if loading is not None:
             loading.join()
         if self._loaded_checker is None:
-            from core.selfcheck import load_checker
-
-            self._loaded_checker = load_checker(self.content_dir, self.locale_dir)
+            self._loaded_checker = self._load_checker()
         return self._loaded_checker
+
+    def _load_checker(self):
+        from core.selfcheck import load_checker
+
+        return load_checker(self.content_dir, self.locale_dir)
 
     def prepare_checker(self) -> None:
         """Start loading the checker on a background thread (once), so that the first Check
@@ -153,9 +158,7 @@ class Services:
 
         def load() -> None:
             try:
-                from core.selfcheck import load_checker
-
-                self._loaded_checker = load_checker(self.content_dir, self.locale_dir)
+                self._loaded_checker = self._load_checker()
             except Exception:  # noqa: BLE001 - checker() loads again on the first check and raises there
                 pass
 

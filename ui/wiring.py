@@ -16,7 +16,7 @@ from ui.services import Services
 def _home(services: Services) -> Screen:
     from ui.screens.home import HomeScreen
 
-    return HomeScreen(services.state, services.region, available=lambda: SCREENS.keys(), kiosk=getattr(services, "kiosk", False))
+    return HomeScreen(services.state, services.region, available=lambda: SCREENS.keys(), kiosk=services.kiosk)
 
 
 def _settings(services: Services) -> Screen:
@@ -24,8 +24,7 @@ def _settings(services: Services) -> Screen:
 
     from core import i18n
 
-    kiosk = getattr(services, "kiosk", not getattr(services.store, "persistent", True))
-    return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings, kiosk=kiosk)
+    return SettingsScreen(services.state, services.regions, i18n.catalogs().locales(), on_change=services.save_settings, kiosk=services.kiosk)
 
 
 def _guides(services: Services) -> Screen:
@@ -41,8 +40,7 @@ def _quiz(services: Services) -> Screen:
     from core.settings import data_dir
     from ui.screens.quiz import QuizScreen
 
-    kiosk = getattr(services, "kiosk", not getattr(services.store, "persistent", True))
-    return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), kiosk), keyboard=not kiosk)
+    return QuizScreen(lambda: load_bank(services.library()), open_progress(data_dir(), services.kiosk), keyboard=not services.kiosk)
 
 
 def _selfcheck(services: Services) -> Screen:
@@ -66,7 +64,7 @@ def _selfcheck(services: Services) -> Screen:
         services.region,
         names,
         highlight_colors,
-        kiosk=getattr(services, "kiosk", False),
+        kiosk=services.kiosk,
         prepare=services.prepare_checker,
     )
 
@@ -94,7 +92,7 @@ def _attract(services: Services) -> Screen:
     from ui.screens.attract import AttractScreen
 
     rules = lru_cache(maxsize=1)(lambda: tuple(guide.rule for guide in load_guides(services.library())))
-    locales = lambda: getattr(services, "offered_locales", None) or i18n.catalogs().locales()  # noqa: E731
+    locales = lambda: services.offered_locales or i18n.catalogs().locales()  # noqa: E731
     return AttractScreen(rules, locales, services.state, services.region)
 
 
