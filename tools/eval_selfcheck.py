@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from core.selfcheck import load_checker  # noqa: E402
 
+# the spent blind sets, read only when asked for by name
+BLIND_SETS = ("blind", *(f"blind{n}" for n in range(2, 13)))
 SETS = [
     ("holdout", ROOT / "corpus/selfcheck/holdout.jsonl"),
     ("holdout3", ROOT / "corpus/selfcheck/holdout3.jsonl"),
@@ -42,20 +44,9 @@ SETS = [
     ("holdout5", ROOT / "corpus/selfcheck/holdout5.jsonl"),
     ("dev", ROOT / "corpus/selfcheck/dev.jsonl"),
     ("shared sample", ROOT.parent / "shared/samples/selfcheck_sample.jsonl"),
-    ("blind", ROOT / "corpus/selfcheck/blind.jsonl"),
-    ("blind2", ROOT / "corpus/selfcheck/blind2.jsonl"),
-    ("blind3", ROOT / "corpus/selfcheck/blind3.jsonl"),
-    ("blind4", ROOT / "corpus/selfcheck/blind4.jsonl"),
-    ("blind5", ROOT / "corpus/selfcheck/blind5.jsonl"),
-    ("blind6", ROOT / "corpus/selfcheck/blind6.jsonl"),
-    ("blind7", ROOT / "corpus/selfcheck/blind7.jsonl"),
-    ("blind8", ROOT / "corpus/selfcheck/blind8.jsonl"),
-    ("blind9", ROOT / "corpus/selfcheck/blind9.jsonl"),
-    ("blind10", ROOT / "corpus/selfcheck/blind10.jsonl"),
-    ("blind11", ROOT / "corpus/selfcheck/blind11.jsonl"),
-    ("blind12", ROOT / "corpus/selfcheck/blind12.jsonl"),
+    *((name, ROOT / f"corpus/selfcheck/{name}.jsonl") for name in BLIND_SETS),
 ]
-ONLY_WHEN_ASKED = {"blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"}
+ONLY_WHEN_ASKED = set(BLIND_SETS)
 
 
 def read(path: Path) -> list[dict]:

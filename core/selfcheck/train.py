@@ -6,14 +6,16 @@
     .venv/bin/python -m core.selfcheck.train --out /tmp/x.json
 
 Reads corpus/selfcheck/dev.jsonl, the spent holdouts and the spent blind sets (blind.jsonl to
-blind10.jsonl, development data since their evaluations). It never reads the next blind
-sets (blind13.jsonl and blind14.jsonl, or anything else not listed in TRAIN_FILES): they are the one
+blind10.jsonl, development data since their evaluations). It never reads the next blind sets
+(blind13.jsonl and blind14.jsonl, or anything else not listed in TRAIN_FILES): they are the one
 measure nobody tunes on. blind11.jsonl and blind12.jsonl are spent too, but left out for now:
 the table shipped is the one their evaluation measured (corpus/selfcheck/README.md). Add them
-to TRAIN_FILES with the next change to the rules, and measure on new blind sets. The table holds, for each short piece of text (see
-core/selfcheck/wording.py), how many scam and genuine messages contain it and how many of each
-scam type; pieces seen in fewer than two messages are left out. Run it again after adding
-labelled messages, then run tools/eval_selfcheck.py.
+to TRAIN_FILES with the next change to the rules, and measure on new blind sets.
+
+The table holds, for each short piece of text (see core/selfcheck/wording.py), how many scam
+and genuine messages contain it and how many of each scam type; pieces seen in fewer than two
+messages are left out. Run it again after adding labelled messages, then run
+tools/eval_selfcheck.py.
 """
 
 from __future__ import annotations
